@@ -1,0 +1,24 @@
+namespace StockStream.Protocol;
+
+/// <summary>The wire names of <see cref="MarketState"/>.</summary>
+public static class MarketStateNames
+{
+    public static string ToWire(this MarketState state) => state switch
+    {
+        MarketState.Open => "open",
+        MarketState.Closed => "closed",
+        MarketState.Halted => "halted",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    public static bool TryParse(string? name, out MarketState state)
+    {
+        switch (name)
+        {
+            case "open": state = MarketState.Open; return true;
+            case "closed": state = MarketState.Closed; return true;
+            case "halted": state = MarketState.Halted; return true;
+            default: state = default; return false;
+        }
+    }
+}

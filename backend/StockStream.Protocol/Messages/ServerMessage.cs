@@ -1,0 +1,4 @@
+namespace StockStream.Protocol.Messages;
+
+/// <summary>A message the server sends to a client.</summary>
+public abstract record ServerMessage;
