@@ -29,7 +29,7 @@ public class StockStreamServer : IAsyncLifetime
             web.UseEnvironment("Testing");
             foreach (var (key, value) in merged) web.UseSetting(key, value);
         });
-        _factory.UseKestrel(0);
+        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
     }
 
     public Uri BaseAddress { get; private set; } = null!;
