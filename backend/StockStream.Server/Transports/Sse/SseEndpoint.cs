@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using StockStream.Server.Streaming;
+using StockStream.Server.Transports.LongPolling;
+using StockStream.Server.Transports.Rest;
+
+namespace StockStream.Server.Transports.Sse;
+
+/// <summary><c>GET /api/sse</c>: validates the query and <c>Last-Event-ID</c> before the stream starts, then streams.</summary>
+internal static class SseEndpoint
+{
+    public static Results<ServerSentEventsResult<SseData>, ProblemHttpResult> Handle(
+        HttpContext context, string? symbols, TickHub hub, IOptions<SseOptions> options, StreamingMetrics metrics,
+        IHostApplicationLifetime lifetime, ILogger<SseStream> logger)
+    {
+        if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(logger, problem);
+        PollCursor? lastEventId = null;
+        string header = context.Request.Headers["Last-Event-ID"].ToString();
+        if (header.Length > 0)
+        {
+            if (!PollCursor.TryParse(header, out var parsed))
+                return Refuse(logger, HttpProblems.BadRequest("Invalid Last-Event-ID",
+                    "Last-Event-ID must be the id of an event this server sent, or absent to start afresh."));
+            lastEventId = parsed;
+        }
+        context.Response.Headers.CacheControl = "no-store";
+        var stream = new SseStream(hub, feeds, options.Value, metrics, logger);
+        return TypedResults.ServerSentEvents(stream.ReadAsync(context.TraceIdentifier, lastEventId, lifetime.ApplicationStopping));
+    }
+
+    private static ProblemHttpResult Refuse(ILogger logger, ProblemHttpResult problem)
+    {
+        SseLog.Refused(logger, problem.ProblemDetails.Detail);
+        return problem;
+    }
+}

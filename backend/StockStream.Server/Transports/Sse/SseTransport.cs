@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using StockStream.Server.Streaming;
+
+namespace StockStream.Server.Transports.Sse;
+
+/// <summary>Registers and maps the Server-Sent Events transport, <c>GET /api/sse</c>.</summary>
+public static class SseTransport
+{
+    public const string Transport = "sse";
+
+    public static WebApplicationBuilder AddSse(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SseOptions>()
+            .BindConfiguration(SseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate<IOptions<StreamingOptions>>((sse, streaming) => sse.MaxPendingTicks > streaming.Value.MaxSymbols,
+                "Sse:MaxPendingTicks must be larger than Streaming:MaxSymbols, so conflation always frees room.")
+            .ValidateOnStart();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapSse(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/sse", SseEndpoint.Handle)
+            .WithName("ServerSentEvents")
+            .WithTags("Streaming")
+            .WithSummary("Server-Sent Events: `ticks` events (data = a poll answer, id = its cursor) and `market` events.");
+        return app;
+    }
+}

@@ -1,0 +1,59 @@
+using StockStream.Protocol;
+using StockStream.Protocol.Messages;
+using StockStream.Tests.Infrastructure;
+
+namespace StockStream.Tests.Http;
+
+/// <summary>The contract's view of <c>/ws</c>: Snapshot and Ticks frames, a resume map as the token.</summary>
+public sealed class WebSocketSession(ProtocolClient client) : TransportSession
+{
+    private readonly Dictionary<string, ulong> _lastSeq = [];
+    private readonly Queue<Delivery> _early = new();
+
+    public static async Task<WebSocketSession> OpenAsync(StockStreamServer server, IReadOnlyList<string> symbols, object? resumeToken)
+    {
+        var client = await server.ConnectAsync();
+        await client.SubscribeAsync(symbols, (IReadOnlyDictionary<string, ulong>?)resumeToken);
+        return new WebSocketSession(client);
+    }
+
+    public override object ResumeToken => new Dictionary<string, ulong>(_lastSeq);
+
+    public override async Task<Delivery> NextAsync()
+    {
+        if (_early.TryDequeue(out var early)) return early;
+        while (true)
+        {
+            if (ToDelivery(await client.ReceiveAsync()) is { } delivery) return delivery;
+        }
+    }
+
+    public override async Task UnsubscribeAsync(string symbol)
+    {
+        uint reqId = client.NextReqId();
+        await client.SendAsync(new UnsubscribeMessage(reqId, [symbol]));
+        while (true)
+        {
+            var message = await client.ReceiveAsync();
+            if (message is SubAckMessage ack && ack.ReqId == reqId) return;
+            if (ToDelivery(message) is { } delivery) _early.Enqueue(delivery);
+        }
+    }
+
+    private Delivery? ToDelivery(ServerMessage message)
+    {
+        switch (message)
+        {
+            case SnapshotMessage snapshot:
+                foreach (var quote in snapshot.Quotes) _lastSeq[quote.Symbol] = quote.Seq;
+                return new Delivery(snapshot.Quotes, [], Gap: false);
+            case TicksMessage ticks:
+                foreach (var tick in ticks.Ticks) _lastSeq[tick.Symbol] = tick.Seq;
+                return new Delivery([], ticks.Ticks, (ticks.Flags & TickFlags.Conflated) != 0);
+            default:
+                return null;
+        }
+    }
+
+    public override ValueTask DisposeAsync() => client.DisposeAsync();
+}
