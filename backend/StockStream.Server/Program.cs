@@ -13,6 +13,9 @@ builder.AddStreaming();
 builder.AddWebSocketTransport();
 builder.AddLongPolling();
 builder.AddSse();
+builder.AddAdmin();
+builder.AddMetricsExport();
+builder.AddApiDocs();
 builder.AddFrontend();
 
 var app = builder.Build();
@@ -24,6 +27,10 @@ app.MapSymbols();
 app.MapWebSocketTransport();
 app.MapLongPolling();
 app.MapSse();
+app.MapMarketData();
+app.MapAdmin();
+app.MapMetrics();
+app.MapApiDocs();
 app.UseFrontend();
 app.Run();
 

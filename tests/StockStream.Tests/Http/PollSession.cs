@@ -21,10 +21,10 @@ public sealed class PollSession(StockStreamServer server, List<string> symbols, 
     }
 
     /// <summary>A poller stops a symbol by no longer naming it.</summary>
-    public override Task UnsubscribeAsync(string symbol)
+    public override Task<IReadOnlyList<Delivery>> UnsubscribeAsync(string symbol)
     {
         symbols.Remove(symbol);
-        return Task.CompletedTask;
+        return Task.FromResult<IReadOnlyList<Delivery>>([]);
     }
 
     public override ValueTask DisposeAsync()

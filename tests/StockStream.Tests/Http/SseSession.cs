@@ -22,11 +22,12 @@ public sealed class SseSession(StockStreamServer server, List<string> symbols, S
     }
 
     /// <summary>An SSE client changes its symbols by reconnecting with them and its Last-Event-ID.</summary>
-    public override async Task UnsubscribeAsync(string symbol)
+    public override async Task<IReadOnlyList<Delivery>> UnsubscribeAsync(string symbol)
     {
         symbols.Remove(symbol);
         await reader.DisposeAsync();
         reader = await server.OpenSseAsync(symbols, lastEventId);
+        return [];
     }
 
     public override ValueTask DisposeAsync() => reader.DisposeAsync();

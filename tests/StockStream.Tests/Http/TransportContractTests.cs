@@ -59,7 +59,7 @@ public abstract class TransportContractTests(StockStreamServer server)
         var last = first.Quotes.ToDictionary(q => q.Symbol, q => q.Seq);
         await ReceiveContiguousAsync(session, last, ticks: 10, first.Ticks);
 
-        await session.UnsubscribeAsync(symbols[1]);
+        foreach (var before in await session.UnsubscribeAsync(symbols[1])) Check(before.Ticks, last);
         int kept = 0;
         while (kept < 30)
         {

@@ -14,8 +14,10 @@ public abstract class TransportSession : IAsyncDisposable
     /// <summary>What a reconnecting client hands back to continue where it stopped (resume map, cursor, Last-Event-ID).</summary>
     public abstract object ResumeToken { get; }
 
-    /// <summary>Stops one symbol; returns once the transport guarantees no more of its ticks.</summary>
-    public abstract Task UnsubscribeAsync(string symbol);
+    /// <summary>
+    /// Stops one symbol; returns once the transport guarantees no more of its ticks, with what arrived before that.
+    /// </summary>
+    public abstract Task<IReadOnlyList<Delivery>> UnsubscribeAsync(string symbol);
 
     public abstract ValueTask DisposeAsync();
 }

@@ -8,7 +8,6 @@ namespace StockStream.Tests.Http;
 public sealed class WebSocketSession(ProtocolClient client) : TransportSession
 {
     private readonly Dictionary<string, ulong> _lastSeq = [];
-    private readonly Queue<Delivery> _early = new();
 
     public static async Task<WebSocketSession> OpenAsync(StockStreamServer server, IReadOnlyList<string> symbols, object? resumeToken)
     {
@@ -21,22 +20,22 @@ public sealed class WebSocketSession(ProtocolClient client) : TransportSession
 
     public override async Task<Delivery> NextAsync()
     {
-        if (_early.TryDequeue(out var early)) return early;
         while (true)
         {
             if (ToDelivery(await client.ReceiveAsync()) is { } delivery) return delivery;
         }
     }
 
-    public override async Task UnsubscribeAsync(string symbol)
+    public override async Task<IReadOnlyList<Delivery>> UnsubscribeAsync(string symbol)
     {
         uint reqId = client.NextReqId();
         await client.SendAsync(new UnsubscribeMessage(reqId, [symbol]));
+        var before = new List<Delivery>();
         while (true)
         {
             var message = await client.ReceiveAsync();
-            if (message is SubAckMessage ack && ack.ReqId == reqId) return;
-            if (ToDelivery(message) is { } delivery) _early.Enqueue(delivery);
+            if (message is SubAckMessage ack && ack.ReqId == reqId) return before;
+            if (ToDelivery(message) is { } delivery) before.Add(delivery);
         }
     }
 
