@@ -26,11 +26,12 @@ internal static class LongPollEndpoint
         if (cursor is null) return new PollResult(CursorReader.Start(hub, feeds, TickFlags.None), "start");
         if (parsed.Epoch != hub.Epoch) return new PollResult(CursorReader.Start(hub, feeds, TickFlags.Missed), "missed");
 
+        var market = hub.MarketState;
         long started = clock.GetTimestamp();
         metrics.HoldStarted();
         try
         {
-            var (answer, outcome) = await PollWaiter.WaitAsync(hub, feeds, parsed.Offset, timeout, clock,
+            var (answer, outcome) = await PollWaiter.WaitAsync(hub, feeds, parsed.Offset, market, timeout, clock,
                 context.RequestAborted, lifetime.ApplicationStopping);
             if (answer is not null) return new PollResult(answer, outcome);
             LongPollingLog.WentAway(logger, context.TraceIdentifier);

@@ -19,7 +19,7 @@ public readonly record struct PollCursor(string Epoch, ulong Offset)
         cursor = default;
         if (string.IsNullOrEmpty(text) || text.Length > MaxTextLength) return false;
         Span<byte> bytes = stackalloc byte[MaxTextLength];
-        if (!Base64Url.TryDecodeFromChars(text, bytes, out int written)) return false;
+        if (!Base64Url.IsValid(text) || !Base64Url.TryDecodeFromChars(text, bytes, out int written)) return false;
         var decoded = bytes[..written];
         int dot = decoded.LastIndexOf((byte)'.');
         if (dot <= 0 || !IsEpoch(decoded[..dot])) return false;

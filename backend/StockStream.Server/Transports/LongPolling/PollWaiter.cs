@@ -9,13 +9,15 @@ namespace StockStream.Server.Transports.LongPolling;
 /// </summary>
 public static class PollWaiter
 {
-    /// <summary>The answer and why it was given (ticks, missed, market, timeout, shutdown); null when the client left.</summary>
+    /// <summary>
+    /// The answer and why it was given (ticks, missed, market, timeout, shutdown); null when the client left.
+    /// <paramref name="market"/> is the state when the request arrived: any other answers at once.
+    /// </summary>
     public static async Task<(PollAnswer? Answer, string Outcome)> WaitAsync(
-        TickHub hub, SymbolFeed[] feeds, ulong cursor, TimeSpan timeout, TimeProvider clock,
+        TickHub hub, SymbolFeed[] feeds, ulong cursor, MarketState market, TimeSpan timeout, TimeProvider clock,
         CancellationToken aborted, CancellationToken stopping)
     {
         using var hold = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping);
-        var market = hub.MarketState;
         Task? deadline = null;
         var wakeUps = new Task[feeds.Length + 2];
         while (true)
