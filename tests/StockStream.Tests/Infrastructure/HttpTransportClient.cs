@@ -47,9 +47,10 @@ public static class HttpTransportClient
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
         if (lastEventId is not null) request.Headers.Add("Last-Event-ID", lastEventId);
         using var timeout = new CancellationTokenSource(ProtocolClient.DefaultTimeout);
-        var response = await Shared.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
-        return new SseReader(response, new StreamReader(stream));
+        return new SseReader(client, response, new StreamReader(stream));
     }
 
     public static async Task<SseReader> OpenSseAsync(this StockStreamServer server, IEnumerable<string> symbols, string? lastEventId = null)

@@ -13,6 +13,8 @@ public sealed class MetricWatcher : IDisposable
     private readonly MeterListener _listener = new();
     private readonly TaskCompletionSource _increased = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _decreased = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public MetricWatcher(StockStreamServer server, string instrument)
     {
@@ -25,6 +27,9 @@ public sealed class MetricWatcher : IDisposable
         {
             if (value > 0) _increased.TrySetResult();
             if (value < 0) _decreased.TrySetResult();
+            TaskCompletionSource fired;
+            lock (_gate) (fired, _next) = (_next, new(TaskCreationOptions.RunContinuationsAsynchronously));
+            fired.TrySetResult();
         });
         _listener.Start();
     }
@@ -34,6 +39,19 @@ public sealed class MetricWatcher : IDisposable
 
     /// <summary>Completes at the first negative measurement since the watcher started (an up-down counter going down).</summary>
     public Task FirstDecrease => _decreased.Task;
+
+    /// <summary>Re-checks <paramref name="condition"/> at every measurement until it holds; fails after the timeout.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            Task next;
+            lock (_gate) next = _next.Task;
+            if (condition()) return;
+            await next.WaitAsync(deadline.Token);
+        }
+    }
 
     public void Dispose() => _listener.Dispose();
 }

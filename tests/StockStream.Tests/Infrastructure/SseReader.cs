@@ -1,9 +1,12 @@
 namespace StockStream.Tests.Infrastructure;
 
 /// <summary>Reads a <c>text/event-stream</c> response event by event, every read bounded by a timeout.</summary>
-public sealed class SseReader(HttpResponseMessage response, StreamReader reader) : IAsyncDisposable
+public sealed class SseReader(HttpClient client, HttpResponseMessage response, StreamReader reader) : IAsyncDisposable
 {
     public HttpResponseMessage Response => response;
+
+    /// <summary>The whole body, for answers that are not a stream (a 400 problem).</summary>
+    public Task<string> ReadToEndAsync() => reader.ReadToEndAsync().WaitAsync(ProtocolClient.DefaultTimeout);
 
     /// <summary>The next event, with the raw lines it was made of; null when the server ended the stream.</summary>
     public async Task<SseEvent?> ReadEventAsync(TimeSpan? timeout = null)
@@ -58,6 +61,8 @@ public sealed class SseReader(HttpResponseMessage response, StreamReader reader)
     {
         reader.Dispose();
         response.Dispose();
+        // Its own client: disposing it closes the connection at once, as a browser tab going away does.
+        client.Dispose();
         return ValueTask.CompletedTask;
     }
 }
