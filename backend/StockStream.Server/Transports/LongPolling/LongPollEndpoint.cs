@@ -13,7 +13,7 @@ internal static class LongPollEndpoint
 {
     public static async Task<Results<PollResult, ProblemHttpResult, EmptyHttpResult>> HandleAsync(
         HttpContext context, string? symbols, string? cursor, string? timeoutMs, TickHub hub, IOptions<LongPollingOptions> options,
-        LongPollingMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PollResult> logger)
+        PollWaiter waiter, LongPollingMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PollResult> logger)
     {
         var settings = options.Value;
         if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(logger, problem);
@@ -31,7 +31,7 @@ internal static class LongPollEndpoint
         metrics.HoldStarted();
         try
         {
-            var (answer, outcome) = await PollWaiter.WaitAsync(hub, feeds, parsed.Offset, market, timeout, clock,
+            var (answer, outcome) = await waiter.WaitAsync(feeds, parsed.Offset, market, timeout,
                 context.RequestAborted, lifetime.ApplicationStopping);
             if (answer is not null) return new PollResult(answer, outcome);
             LongPollingLog.WentAway(logger, context.TraceIdentifier);

@@ -13,6 +13,9 @@ public static class LongPollingTransport
             .Validate(o => o.DefaultTimeoutMs <= o.MaxTimeoutMs, "LongPolling:DefaultTimeoutMs must not exceed LongPolling:MaxTimeoutMs.")
             .ValidateOnStart();
         builder.Services.AddSingleton<LongPollingMetrics>();
+        builder.Services.AddSingleton<PollWakeups>();
+        builder.Services.AddSingleton<MarketChanges>();
+        builder.Services.AddSingleton<PollWaiter>();
         return builder;
     }
 
