@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,11 @@ namespace StockStream.Server.Transports.LongPolling;
 internal static class LongPollEndpoint
 {
     public static async Task<Results<PollResult, ProblemHttpResult, EmptyHttpResult>> HandleAsync(
-        HttpContext context, string? symbols, string? cursor, string? timeoutMs, TickHub hub, IOptions<LongPollingOptions> options,
+        HttpContext context,
+        [Description("Comma-separated symbols, e.g. AAPL,MSFT; at most maxSymbols.")] string? symbols,
+        [Description("The cursor of the previous answer; omit to start with the current Quotes.")] string? cursor,
+        [Description("How long to hold when nothing is new, in ms: 0 to 60000, default 25000.")] string? timeoutMs,
+        TickHub hub, IOptions<LongPollingOptions> options,
         PollWaiter waiter, LongPollingMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PollResult> logger)
     {
         var settings = options.Value;

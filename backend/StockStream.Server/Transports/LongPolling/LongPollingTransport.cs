@@ -25,7 +25,8 @@ public static class LongPollingTransport
             .WithName("Poll")
             .WithTags("Streaming")
             .WithSummary("Long polling: ticks newer than the cursor, held until there are some or timeoutMs passes.")
-            .Produces<PollAnswerDocument>(StatusCodes.Status200OK, "application/json", PollResult.MessagePackMediaType);
+            .Produces<PollAnswerDocument>(StatusCodes.Status200OK, "application/json", PollResult.MessagePackMediaType)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 }

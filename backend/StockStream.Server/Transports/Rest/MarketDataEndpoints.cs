@@ -13,7 +13,7 @@ public static class MarketDataEndpoints
 
     public static IEndpointRouteBuilder MapMarketData(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Market data");
+        var group = app.MapGroup("/api").WithTags("Market data").ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/quotes", Quotes).WithSummary("The latest Quote of each named symbol.");
         group.MapGet("/history/{symbol}", History).WithSummary("A symbol's ticks of the last `seconds`, oldest first.")
             .Produces<Tick[]>(contentType: "application/json");

@@ -17,18 +17,19 @@ public static class SymbolQuery
             problem = HttpProblems.BadRequest("Missing symbols", "Name at least one symbol, e.g. ?symbols=AAPL,MSFT.");
             return false;
         }
-        var resolved = new List<SymbolFeed>(symbols.Length);
+        // Insertion-ordered and duplicate-free: "AAPL,AAPL" is one symbol.
+        var resolved = new List<SymbolFeed>(Math.Min(symbols.Length, hub.MaxSymbols + 1));
+        var seen = new HashSet<int>();
         foreach (string symbol in symbols)
         {
             if (!TryResolveOne(hub, symbol, out var feed, out problem)) return false;
-            if (!resolved.Contains(feed)) resolved.Add(feed);
-        }
-        if (resolved.Count > hub.MaxSymbols)
-        {
-            problem = HttpProblems.BadRequest("Too many symbols",
-                $"At most {hub.MaxSymbols} symbols per request; {resolved.Count} were named.",
-                new Dictionary<string, object?> { ["limit"] = hub.MaxSymbols });
-            return false;
+            if (seen.Add(feed.Id)) resolved.Add(feed);
+            if (resolved.Count > hub.MaxSymbols)
+            {
+                problem = HttpProblems.BadRequest("Too many symbols", $"At most {hub.MaxSymbols} symbols per request.",
+                    new Dictionary<string, object?> { ["limit"] = hub.MaxSymbols });
+                return false;
+            }
         }
         feeds = [.. resolved];
         problem = null;

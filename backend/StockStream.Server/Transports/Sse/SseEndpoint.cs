@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StockStream.Server.Streaming;
@@ -10,7 +11,9 @@ namespace StockStream.Server.Transports.Sse;
 internal static class SseEndpoint
 {
     public static Results<ServerSentEventsResult<SseData>, ProblemHttpResult> Handle(
-        HttpContext context, string? symbols, TickHub hub, IOptions<SseOptions> options, StreamingMetrics metrics,
+        HttpContext context,
+        [Description("Comma-separated symbols, e.g. AAPL,MSFT; at most maxSymbols.")] string? symbols,
+        TickHub hub, IOptions<SseOptions> options, StreamingMetrics metrics,
         IHostApplicationLifetime lifetime, ILogger<SseStream> logger)
     {
         if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(logger, problem);

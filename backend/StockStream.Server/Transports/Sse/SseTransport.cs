@@ -24,7 +24,9 @@ public static class SseTransport
         app.MapGet("/api/sse", SseEndpoint.Handle)
             .WithName("ServerSentEvents")
             .WithTags("Streaming")
-            .WithSummary("Server-Sent Events: `ticks` events (data = a poll answer, id = its cursor) and `market` events.");
+            .WithSummary("Server-Sent Events: `ticks` events (data = a poll answer, id = its cursor) and `market` events.")
+            .WithDescription("Send `Last-Event-ID` to resume after an event. The messages are described in docs/asyncapi.yaml.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 }
