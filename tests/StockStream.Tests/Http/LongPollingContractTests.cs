@@ -7,9 +7,3 @@ public class LongPollingContractTests(StockStreamServer server) : TransportContr
     protected override Task<TransportSession> OpenAsync(IReadOnlyList<string> symbols, object? resumeToken = null) =>
         Task.FromResult<TransportSession>(new PollSession(Server, [.. symbols], (string?)resumeToken, messagePack: false));
 }
-
-public class LongPollingMessagePackContractTests(StockStreamServer server) : TransportContractTests(server), IClassFixture<StockStreamServer>
-{
-    protected override Task<TransportSession> OpenAsync(IReadOnlyList<string> symbols, object? resumeToken = null) =>
-        Task.FromResult<TransportSession>(new PollSession(Server, [.. symbols], (string?)resumeToken, messagePack: true));
-}

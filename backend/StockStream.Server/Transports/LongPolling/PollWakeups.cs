@@ -13,36 +13,26 @@ public sealed class PollWakeups(TickHub hub)
     private readonly FeedWaiters[] _byFeed = [.. hub.Feeds.Select(f => new FeedWaiters(f))];
 
     /// <summary>Signals the returned wake-up at the next tick of any of <paramref name="feeds"/>; dispose it to leave.</summary>
-    public Wakeup Register(SymbolFeed[] feeds)
+    public PollWakeup Register(SymbolFeed[] feeds)
     {
-        var wakeup = new Wakeup(this, feeds);
+        var wakeup = new PollWakeup(this, feeds);
         foreach (var feed in feeds) _byFeed[feed.Id].Add(wakeup);
         return wakeup;
     }
 
-    /// <summary>One registration of one held poll: completes once, at the first tick of one of its symbols.</summary>
-    public sealed class Wakeup(PollWakeups owner, SymbolFeed[] feeds) : IDisposable
+    internal void Leave(PollWakeup wakeup, SymbolFeed[] feeds)
     {
-        private readonly TaskCompletionSource _ticked = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Ticked => _ticked.Task;
-
-        internal void Signal() => _ticked.TrySetResult();
-
-        public void Dispose()
-        {
-            foreach (var feed in feeds) owner._byFeed[feed.Id].Remove(this);
-        }
+        foreach (var feed in feeds) _byFeed[feed.Id].Remove(wakeup);
     }
 
     private sealed class FeedWaiters(SymbolFeed feed)
     {
         private readonly Lock _gate = new();
-        private HashSet<Wakeup> _waiting = [];
-        private HashSet<Wakeup> _spare = [];
+        private HashSet<PollWakeup> _waiting = [];
+        private HashSet<PollWakeup> _spare = [];
         private bool _watching;
 
-        public void Add(Wakeup wakeup)
+        public void Add(PollWakeup wakeup)
         {
             lock (_gate)
             {
@@ -54,7 +44,7 @@ public sealed class PollWakeups(TickHub hub)
             }
         }
 
-        public void Remove(Wakeup wakeup)
+        public void Remove(PollWakeup wakeup)
         {
             lock (_gate) _waiting.Remove(wakeup);
         }
@@ -67,7 +57,7 @@ public sealed class PollWakeups(TickHub hub)
                 await next;
                 // Await the following tick before waking anyone: a poll that reads after joining cannot miss it.
                 next = feed.NextTickAsync();
-                HashSet<Wakeup> woken;
+                HashSet<PollWakeup> woken;
                 lock (_gate)
                 {
                     if (_waiting.Count == 0)

@@ -13,7 +13,7 @@ internal static class SseEndpoint
     public static Results<ServerSentEventsResult<SseData>, ProblemHttpResult> Handle(
         HttpContext context,
         [Description("Comma-separated symbols, e.g. AAPL,MSFT; at most maxSymbols.")] string? symbols,
-        TickHub hub, IOptions<SseOptions> options, StreamingMetrics metrics,
+        TickHub hub, SseConnectionLimiter limiter, IOptions<SseOptions> options, StreamingMetrics metrics,
         IHostApplicationLifetime lifetime, ILogger<SseStream> logger)
     {
         if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(logger, problem);
@@ -26,6 +26,10 @@ internal static class SseEndpoint
                     "Last-Event-ID must be the id of an event this server sent, or absent to start afresh."));
             lastEventId = parsed;
         }
+        if (limiter.TryEnter() is not { } lease)
+            return Refuse(logger, TypedResults.Problem(detail: "Too many streams; try again later.", statusCode: StatusCodes.Status503ServiceUnavailable));
+        // Released when the request ends, whether or not the stream ever started.
+        context.Response.RegisterForDispose(lease);
         context.Response.Headers.CacheControl = "no-store";
         var stream = new SseStream(hub, feeds, options.Value, metrics, logger);
         return TypedResults.ServerSentEvents(stream.ReadAsync(context.TraceIdentifier, lastEventId, lifetime.ApplicationStopping));

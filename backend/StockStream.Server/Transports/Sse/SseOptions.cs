@@ -15,6 +15,10 @@ public sealed class SseOptions
     [Range(1, 65_536)]
     public int MaxTicksPerBatch { get; set; } = 512;
 
+    /// <summary>Most open streams; further requests get 503. Default 50,000.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxConnections { get; set; } = 50_000;
+
     /// <summary>Reconnection delay the stream advises clients (the <c>retry:</c> field), in milliseconds. Default 1,000.</summary>
     [Range(0, 600_000)]
     public int RetryMs { get; set; } = 1_000;

@@ -16,6 +16,7 @@ public static class SseTransport
             .Validate<IOptions<StreamingOptions>>((sse, streaming) => sse.MaxPendingTicks > streaming.Value.MaxSymbols,
                 "Sse:MaxPendingTicks must be larger than Streaming:MaxSymbols, so conflation always frees room.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<SseConnectionLimiter>();
         return builder;
     }
 
@@ -26,7 +27,8 @@ public static class SseTransport
             .WithTags("Streaming")
             .WithSummary("Server-Sent Events: `ticks` events (data = a poll answer, id = its cursor) and `market` events.")
             .WithDescription("Send `Last-Event-ID` to resume after an event. The messages are described in docs/asyncapi.yaml.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 }

@@ -2,9 +2,30 @@ using StockStream.Tests.Infrastructure;
 
 namespace StockStream.Tests.Http;
 
-/// <summary>A stopping server answers held polls and ends SSE streams instead of cutting them off.</summary>
-public class ShutdownTests
+/// <summary>Lifecycle of the HTTP transports on servers of their own: shutdown and the stream limit.</summary>
+public class HttpLifecycleTests
 {
+    [Fact]
+    public async Task SseStreamsBeyondTheLimitAreRefusedWith503()
+    {
+        var server = new StockStreamServer(new Dictionary<string, string?> { ["Sse:MaxConnections"] = "1" });
+        await server.InitializeAsync();
+        try
+        {
+            var symbols = server.BusySymbols(1);
+            await using var first = await server.OpenSseAsync(symbols);
+            await first.ReadEventAsync("ticks");
+
+            await using var second = await server.OpenSseAsync($"symbols={symbols[0]}");
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, second.Response.StatusCode);
+            Assert.Equal("application/problem+json", second.Response.Content.Headers.ContentType?.MediaType);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task StoppingAnswersHeldPollsAndEndsSseStreams()
     {
