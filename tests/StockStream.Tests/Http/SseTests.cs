@@ -58,6 +58,9 @@ public class SseTests(ClosedMarketServer server) : IClassFixture<ClosedMarketSer
         var missed = new[] { server.Hub.PublishNext(symbols[0]), server.Hub.PublishNext(symbols[0]) };
 
         await using var resumed = await server.OpenSseAsync(symbols, lastId);
+        var market = await resumed.ReadEventAsync() ?? throw new EndOfStreamException();
+        Assert.Equal("market", market.Type); // a client that was away may have missed a change
+        Assert.Equal(server.Hub.MarketState.ToWire(), market.Json.GetProperty("market").GetString());
         var received = new List<Tick>();
         while (received.Count < missed.Length)
         {

@@ -71,8 +71,8 @@ internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, SseOptions opti
                 }
                 if (_ticks.Count == 0 && quotes is null) continue;
                 // Everything pending was drained, so the newest offset taken is an exact cursor. Resumed ticks arrive
-                // per symbol, so put them back in stream order first.
-                _ticks.Sort(static (a, b) => ((StreamTick)a).Offset.CompareTo(((StreamTick)b).Offset));
+                // per symbol, so put them back in stream order first (live batches already are).
+                if (!InStreamOrder(_ticks)) _ticks.Sort(static (a, b) => ((StreamTick)a).Offset.CompareTo(((StreamTick)b).Offset));
                 if (_ticks.Count > 0) cursor = new PollCursor(hub.Epoch, Math.Max(cursor.Offset, ((StreamTick)_ticks[^1]).Offset));
                 yield return TicksItem(new PollAnswer(cursor, _ticks, flags, quotes ?? [], market ?? hub.MarketState));
                 _ticks.Clear();
@@ -85,6 +85,15 @@ internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, SseOptions opti
             metrics.ConnectionClosed(SseTransport.Transport);
             SseLog.Ended(logger, id);
         }
+    }
+
+    private static bool InStreamOrder(List<EncodedTick> ticks)
+    {
+        for (int i = 1; i < ticks.Count; i++)
+        {
+            if (((StreamTick)ticks[i - 1]).Offset > ((StreamTick)ticks[i]).Offset) return false;
+        }
+        return true;
     }
 
     private SseItem<SseData> TicksItem(PollAnswer answer)
