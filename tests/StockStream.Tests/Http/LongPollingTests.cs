@@ -35,7 +35,9 @@ public class LongPollingTests(ClosedMarketServer server) : IClassFixture<ClosedM
     {
         var symbols = server.BusySymbols(3).ToArray();
         var start = await server.PollAsync(symbols[..2]);
+        using var holds = new MetricWatcher(server, "stockstream.poll.held");
         var held = server.PollAsync(symbols[..2], start.Cursor, timeoutMs: 30_000);
+        await holds.FirstIncrease.WaitAsync(Bound);
 
         server.Hub.PublishNext(symbols[2]); // not asked for: the poll stays held
         var expected = server.Hub.PublishNext(symbols[1]);
