@@ -18,14 +18,14 @@ internal static class LongPollEndpoint
         [Description("The cursor of the previous answer; omit to start with the current Quotes.")] string? cursor,
         [Description("How long to hold when nothing is new, in ms: 0 to 60000, default 25000.")] string? timeoutMs,
         TickHub hub, IOptions<LongPollingOptions> options,
-        PollWaiter waiter, LongPollingMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PollResult> logger)
+        PollWaiter waiter, LongPollingMetrics metrics, StreamingMetrics streaming, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PollResult> logger)
     {
         var settings = options.Value;
-        if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(logger, problem);
-        if (!TryParseTimeout(timeoutMs, settings, out var timeout, out var badTimeout)) return Refuse(logger, badTimeout);
+        if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(streaming, logger, problem);
+        if (!TryParseTimeout(timeoutMs, settings, out var timeout, out var badTimeout)) return Refuse(streaming, logger, badTimeout);
         PollCursor parsed = default;
         if (cursor is not null && !PollCursor.TryParse(cursor, out parsed))
-            return Refuse(logger, HttpProblems.BadRequest("Invalid cursor",
+            return Refuse(streaming, logger, HttpProblems.BadRequest("Invalid cursor",
                 "The cursor cannot be parsed: pass back exactly the cursor of a previous answer, or none to start."));
 
         if (cursor is null) return new PollResult(CursorReader.Start(hub, feeds, TickFlags.None), "start");
@@ -62,8 +62,9 @@ internal static class LongPollEndpoint
         return problem is null;
     }
 
-    private static ProblemHttpResult Refuse(ILogger logger, ProblemHttpResult problem)
+    private static ProblemHttpResult Refuse(StreamingMetrics metrics, ILogger logger, ProblemHttpResult problem)
     {
+        metrics.InputRejected(LongPollingTransport.Transport, problem.ProblemDetails.Title ?? "bad request");
         LongPollingLog.Refused(logger, problem.ProblemDetails.Detail);
         return problem;
     }

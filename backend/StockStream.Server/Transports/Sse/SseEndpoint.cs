@@ -16,18 +16,18 @@ internal static class SseEndpoint
         TickHub hub, SseConnectionLimiter limiter, IOptions<SseOptions> options, StreamingMetrics metrics,
         IHostApplicationLifetime lifetime, ILogger<SseStream> logger)
     {
-        if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(logger, problem);
+        if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(metrics, logger, problem);
         PollCursor? lastEventId = null;
         string header = context.Request.Headers["Last-Event-ID"].ToString();
         if (header.Length > 0)
         {
             if (!PollCursor.TryParse(header, out var parsed))
-                return Refuse(logger, HttpProblems.BadRequest("Invalid Last-Event-ID",
+                return Refuse(metrics, logger, HttpProblems.BadRequest("Invalid Last-Event-ID",
                     "Last-Event-ID must be the id of an event this server sent, or absent to start afresh."));
             lastEventId = parsed;
         }
         if (limiter.TryEnter() is not { } lease)
-            return Refuse(logger, TypedResults.Problem(detail: "Too many streams; try again later.", statusCode: StatusCodes.Status503ServiceUnavailable));
+            return Refuse(metrics, logger, TypedResults.Problem(detail: "Too many streams; try again later.", statusCode: StatusCodes.Status503ServiceUnavailable));
         // Released when the request ends, whether or not the stream ever started.
         context.Response.RegisterForDispose(lease);
         context.Response.Headers.CacheControl = "no-store";
@@ -35,8 +35,9 @@ internal static class SseEndpoint
         return TypedResults.ServerSentEvents(stream.ReadAsync(context.TraceIdentifier, lastEventId, lifetime.ApplicationStopping));
     }
 
-    private static ProblemHttpResult Refuse(ILogger logger, ProblemHttpResult problem)
+    private static ProblemHttpResult Refuse(StreamingMetrics metrics, ILogger logger, ProblemHttpResult problem)
     {
+        metrics.InputRejected(SseTransport.Transport, problem.ProblemDetails.Title ?? "bad request");
         SseLog.Refused(logger, problem.ProblemDetails.Detail);
         return problem;
     }
