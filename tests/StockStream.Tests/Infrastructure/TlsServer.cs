@@ -41,6 +41,7 @@ public sealed class TlsServer() : StockStreamServer(new Dictionary<string, strin
         string password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
         string path = Path.Combine(Path.GetTempPath(), $"stockstream-test-{Guid.NewGuid():N}.pfx");
         File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, password));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
         return (path, password, certificate.Thumbprint);
     }
 }
