@@ -37,14 +37,11 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
                 int injected = 0;
                 while (clock.Elapsed - phaseStart < phase.During)
                 {
-                    int target = phase.TargetCopies(clock.Elapsed - phaseStart, startCopies);
-                    if (phase is Inject inject)
-                    {
-                        for (; injected < target; injected++) Start(inject.SessionLength, once: true);
-                    }
-                    else Adjust(target);
+                    Control(phase, clock.Elapsed - phaseStart, startCopies, ref injected);
                     await Task.Delay(ControlInterval, cancellationToken);
                 }
+                // A late timer must not cost the phase its last step: catch up to where the phase ends.
+                Control(phase, phase.During - TimeSpan.FromTicks(1), startCopies, ref injected);
             }
             m.Window.Close();
             await Task.Delay(scenario.DrainTime, cancellationToken);
@@ -60,6 +57,16 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
         var monitored = await monitoring;
         foreach (var copy in running) copy.Stop.Dispose();
         return new ScenarioOutcome(scenario, clock.Elapsed, nextNumber, monitored, stopped);
+
+        void Control(LoadSimulation phase, TimeSpan elapsed, int startCopies, ref int injected)
+        {
+            int target = phase.TargetCopies(elapsed, startCopies);
+            if (phase is Inject inject)
+            {
+                for (; injected < target; injected++) Start(inject.SessionLength, once: true);
+            }
+            else Adjust(target);
+        }
 
         void Adjust(int target)
         {

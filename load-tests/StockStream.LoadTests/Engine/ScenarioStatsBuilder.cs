@@ -38,14 +38,19 @@ public static class ScenarioStatsBuilder
 
     private static ResourceUsage Resources(MonitoredRun run)
     {
+        double? machine = run.End.MachineCoresSince(run.Start);
+        double? server = run.End.ServerCoresSince(run.Start);
+        double client = run.End.ClientCoresSince(run.Start);
+        double? others = machine is { } m ? Math.Max(0, m - client - (run.ServerOnThisMachine ? server ?? 0 : 0)) : null;
         var rss = run.Timeline.Select(p => p.ServerRssMb).Where(v => v is not null).Select(v => v!.Value).ToList();
         return new ResourceUsage(
-            run.End.ServerCoresSince(run.Start),
+            server,
             run.Start.ServerRssBytes / 1048576.0,
             rss.Count > 0 ? rss.Max() : null,
             run.End.ServerRssBytes / 1048576.0,
-            run.End.ClientCoresSince(run.Start),
+            client,
             run.Timeline.Select(p => p.ClientCores).DefaultIfEmpty(0).Max(),
-            run.ServerSource);
+            run.ServerSource,
+            others);
     }
 }

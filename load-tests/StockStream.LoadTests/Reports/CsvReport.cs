@@ -10,7 +10,7 @@ public static class CsvReport
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(',', ResultColumns.All.Select(c => Quote(c.Header))));
         foreach (var stats in report.Scenarios)
-            csv.AppendLine(string.Join(',', ResultColumns.All.Select(c => Quote(c.Value(stats)))));
+            csv.AppendLine(string.Join(',', ResultColumns.All.Select(c => Quote(c.Raw(stats)))));
         return csv.ToString();
     }
 

@@ -26,7 +26,7 @@ public static class HtmlReport
         foreach (var (title, columns) in ResultColumns.Tables)
         {
             html.Append($"<h2>{E(title)}</h2>");
-            var values = columns.Select(ResultColumns.Column).ToArray();
+            var values = columns.Select(c => ResultColumns.Column(c).Display).ToArray();
             Table(html, columns, report.Scenarios.Select(s => values.Select(v => v(s)).ToArray()));
         }
         if (report.Thresholds.Count > 0)

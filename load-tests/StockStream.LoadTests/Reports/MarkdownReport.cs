@@ -15,7 +15,7 @@ public static class MarkdownReport
         foreach (var (title, columns) in ResultColumns.Tables)
         {
             md.AppendLine($"## {title}").AppendLine();
-            var values = columns.Select(ResultColumns.Column).ToArray();
+            var values = columns.Select(c => ResultColumns.Column(c).Display).ToArray();
             Table(md, columns, report.Scenarios.Select(s => values.Select(v => v(s)).ToArray()));
         }
 

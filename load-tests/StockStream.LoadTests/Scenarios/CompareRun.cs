@@ -49,8 +49,8 @@ public sealed class CompareRun : ILoadTestRun
         if (leanest is not null) findings.Add(new("fewest bytes per tick", string.Create(CultureInfo.InvariantCulture, $"{leanest.Name}: {leanest.BytesPerTick:0.0} B")));
         foreach (var s in scenarios.Where(s => s.Resources.ServerCores is not null && s.Ticks > 0))
         {
-            double cpuPerMillion = s.Resources.ServerCores!.Value * s.DurationSeconds / s.Ticks * 1e6;
-            findings.Add(new($"server CPU per million ticks delivered, {s.Name}", string.Create(CultureInfo.InvariantCulture, $"{cpuPerMillion:0.00} core-seconds")));
+            double microsPerTick = s.Resources.ServerCores!.Value * s.DurationSeconds / s.Ticks * 1e6;
+            findings.Add(new($"server CPU per tick delivered, {s.Name}", string.Create(CultureInfo.InvariantCulture, $"{microsPerTick:0.0} µs")));
         }
         return findings;
     }
