@@ -33,6 +33,7 @@ public sealed class CommandLineOptions
     public Option<int?> SlowClients { get; } = new("--slow-clients") { Description = "slow-consumer: clients that stop reading (default 10% of clients)" };
     public Option<TimeSpan> PauseAfter { get; } = DurationOption("--pause-after", "slow-consumer: read this long before pausing", TimeSpan.FromSeconds(3));
     public Option<TimeSpan> PauseFor { get; } = DurationOption("--pause-for", "slow-consumer: stop reading this long", TimeSpan.FromSeconds(10));
+    public Option<int> SlowReceiveBuffer { get; } = new("--slow-receive-buffer") { Description = "slow-consumer: socket receive buffer of the slow clients, bytes", DefaultValueFactory = _ => 16 * 1024 };
     public Option<int> StartClients { get; } = new("--start-clients") { Description = "capacity: clients of the first step", DefaultValueFactory = _ => 50 };
     public Option<double> StepFactor { get; } = new("--step-factor") { Description = "capacity: clients grow by this factor per step", DefaultValueFactory = _ => 2 };
     public Option<double> P99Limit { get; } = new("--p99-limit") { Description = "capacity: tick age p99 (ms) past which the server is saturated", DefaultValueFactory = _ => 100 };
@@ -40,7 +41,7 @@ public sealed class CommandLineOptions
     public Option<bool> Plain { get; } = new("--plain") { Description = "Print one progress line per second instead of redrawing one" };
 
     public IEnumerable<Option> All => [Url, Clients, Symbols, Duration, RampUp, InjectRate, SessionLength, Rate, MarketSymbols, ServerArguments,
-        SymbolList, Transports, Smoke, MaxErrors, MinDelivery, MaxGaps, MaxP99, SlowClients, PauseAfter, PauseFor, StartClients, StepFactor,
+        SymbolList, Transports, Smoke, MaxErrors, MinDelivery, MaxGaps, MaxP99, SlowClients, PauseAfter, PauseFor, SlowReceiveBuffer, StartClients, StepFactor,
         P99Limit, ReportDirectory, Plain];
 
     public RunOptions Read(ParseResult result)
@@ -68,6 +69,7 @@ public sealed class CommandLineOptions
             SlowClients = result.GetValue(SlowClients),
             PauseAfter = result.GetValue(PauseAfter),
             PauseFor = result.GetValue(PauseFor),
+            SlowReceiveBufferBytes = result.GetValue(SlowReceiveBuffer),
             StartClients = result.GetValue(StartClients),
             StepFactor = result.GetValue(StepFactor),
             P99LimitMs = result.GetValue(P99Limit),

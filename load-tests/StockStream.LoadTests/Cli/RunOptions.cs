@@ -65,6 +65,9 @@ public sealed class RunOptions
     /// <summary>Slow consumer: how long they stop reading. Default 10 s.</summary>
     public TimeSpan PauseFor { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Slow consumer: socket receive buffer of the slow clients, bytes, so the server feels them within seconds. Default 16 KiB.</summary>
+    public int SlowReceiveBufferBytes { get; init; } = 16 * 1024;
+
     /// <summary>Capacity: clients of the first step; each next step multiplies them by <see cref="StepFactor"/>. Default 50.</summary>
     public int StartClients { get; init; } = 50;
 

@@ -27,7 +27,7 @@ public sealed class SlowConsumerRun : ILoadTestRun
         var slowMeasurements = executor.NewMeasurements();
         using var normalScenario = new StreamingScenario(TransportKind.WebSocket, "normal", target, normalMeasurements, options.SymbolsPerClient, load(normal));
         using var slowScenario = new StreamingScenario(TransportKind.WebSocket, "slow", target, slowMeasurements, options.SymbolsPerClient, load(slow),
-            pauseReadingAfter: options.PauseAfter, pauseReadingFor: options.PauseFor);
+            new SlowReading(options.PauseAfter, options.PauseFor, options.SlowReceiveBufferBytes));
         var results = await Task.WhenAll(
             executor.RunAsync(normalScenario, normalMeasurements, cancellationToken),
             executor.RunAsync(slowScenario, slowMeasurements, cancellationToken));

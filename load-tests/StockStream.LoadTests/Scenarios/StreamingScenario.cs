@@ -15,10 +15,10 @@ public sealed class StreamingScenario : IDisposable
     private readonly HttpClient _http;
 
     public StreamingScenario(TransportKind kind, string name, LoadTarget target, ScenarioMeasurements measurements, int symbolsPerClient,
-        IReadOnlyList<LoadSimulation> loadSimulations, TimeSpan? pauseReadingAfter = null, TimeSpan pauseReadingFor = default)
+        IReadOnlyList<LoadSimulation> loadSimulations, SlowReading? slowReading = null)
     {
         Kind = kind;
-        _handler = CountingHttpHandler.Create(measurements.Counters, connectTimeout: TimeSpan.FromSeconds(10));
+        _handler = CountingHttpHandler.Create(measurements.Counters, connectTimeout: TimeSpan.FromSeconds(10), slowReading?.ReceiveBufferBytes);
         _http = new HttpClient(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         var http = new HttpClientOptions { BaseAddress = target.BaseAddress, SymbolsPerClient = symbolsPerClient };
         Func<ScenarioContext, Task<Response>> run = kind switch
@@ -28,8 +28,8 @@ public sealed class StreamingScenario : IDisposable
                 Endpoint = TransportProbe.WebSocketEndpoint(target.BaseAddress),
                 Format = kind == TransportKind.WebSocket ? WireFormat.MessagePack : WireFormat.Json,
                 SymbolsPerClient = symbolsPerClient,
-                PauseReadingAfter = pauseReadingAfter,
-                PauseReadingFor = pauseReadingFor,
+                PauseReadingAfter = slowReading?.PauseAfter,
+                PauseReadingFor = slowReading?.PauseFor ?? TimeSpan.Zero,
             }, _http).RunAsync,
             TransportKind.Sse => new SseStreamClient(http, _http).RunAsync,
             TransportKind.LongPoll => new LongPollClient(http, _http).RunAsync,

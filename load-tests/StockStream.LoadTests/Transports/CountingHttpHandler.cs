@@ -7,7 +7,9 @@ namespace StockStream.LoadTests.Transports;
 /// <summary>The HTTP handler every client of a scenario shares: unlimited connections, each wrapped in a <see cref="CountingStream"/>.</summary>
 public static class CountingHttpHandler
 {
-    public static SocketsHttpHandler Create(StreamCounters counters, TimeSpan connectTimeout) => new()
+    /// <param name="receiveBufferBytes">Socket receive buffer; null leaves it to the kernel's autotuning. A small one makes a
+    /// client that stops reading push back on the server within seconds rather than after megabytes.</param>
+    public static SocketsHttpHandler Create(StreamCounters counters, TimeSpan connectTimeout, int? receiveBufferBytes = null) => new()
     {
         MaxConnectionsPerServer = int.MaxValue,
         ConnectTimeout = connectTimeout,
@@ -18,6 +20,7 @@ public static class CountingHttpHandler
         ConnectCallback = async (context, cancellationToken) =>
         {
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            if (receiveBufferBytes is { } bytes) socket.ReceiveBufferSize = bytes;
             try
             {
                 await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
