@@ -1,0 +1,99 @@
+using System.Buffers;
+using System.Text;
+using MessagePack;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StockStream.Protocol;
+
+namespace StockStream.LoadTests.Tests.Transports;
+
+/// <summary>
+/// A Kestrel server on a free loopback port that speaks PROTOCOL.md's long-poll and SSE shapes for one symbol:
+/// a quote at seq 10, then one tick per answer or event, seq 11, 12, ...; enough to drive the real clients over real sockets.
+/// </summary>
+internal sealed class FakeStreamServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeStreamServer(WebApplication app) => _app = app;
+
+    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+
+    private int _polls;
+
+    /// <summary>Long-poll requests answered so far.</summary>
+    public int Polls => Volatile.Read(ref _polls);
+
+    public static async Task<FakeStreamServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeStreamServer(app);
+        app.MapGet("/api/poll", server.PollAsync);
+        app.MapGet("/api/sse", server.SseAsync);
+        await app.StartAsync();
+        return server;
+    }
+
+    private static long Now => (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10;
+
+    private async Task PollAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _polls);
+        ulong last = context.Request.Query["cursor"] is { Count: 1 } cursor ? ulong.Parse(cursor[0]!.TrimStart('c')) : 10;
+        bool first = !context.Request.Query.ContainsKey("cursor");
+        if (!first) await Task.Delay(10, context.RequestAborted); // held until the next tick falls due
+        var body = new ArrayBufferWriter<byte>();
+        var w = new MessagePackWriter(body);
+        w.WriteArrayHeader(6);
+        w.Write(first ? "c10" : $"c{last + 1}");
+        w.WriteArrayHeader(first ? 0 : 1);
+        if (!first) w.WriteRaw(new EncodedTick(new Tick("AAPL", last + 1, 100, 1, Now)).MessagePack);
+        w.Write(0);
+        w.WriteArrayHeader(first ? 1 : 0);
+        if (first)
+        {
+            w.WriteArrayHeader(8);
+            w.Write("AAPL"); w.Write(10UL); w.Write(100.0); w.Write(99.0); w.Write(101.0); w.Write(98.0); w.Write(1000L); w.Write(Now);
+        }
+        w.Write("open");
+        w.Write("e1");
+        w.Flush();
+        context.Response.ContentType = "application/x-msgpack";
+        await context.Response.Body.WriteAsync(body.WrittenMemory, context.RequestAborted);
+    }
+
+    private async Task SseAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/event-stream";
+        const string quote = """{"symbol":"AAPL","seq":10,"price":100,"open":99,"high":101,"low":98,"volume":1000,"time":1}""";
+        await WriteEventAsync(context, "c10", $$"""{"cursor":"c10","ticks":[],"missed":false,"quotes":[{{quote}}],"market":"open","epoch":"e1"}""");
+        await WriteEventAsync(context, null, """{"market":"open","time":1}""", "market");
+        for (ulong seq = 11; !context.RequestAborted.IsCancellationRequested; seq++)
+        {
+            await Task.Delay(10, context.RequestAborted);
+            var tick = Encoding.UTF8.GetString(new EncodedTick(new Tick("AAPL", seq, 100, 1, Now)).JsonObject);
+            await WriteEventAsync(context, $"c{seq}", $$"""{"cursor":"c{{seq}}","ticks":[{{tick}}],"missed":false,"quotes":[],"market":"open","epoch":"e1"}""");
+        }
+    }
+
+    private static async Task WriteEventAsync(HttpContext context, string? id, string data, string type = "ticks")
+    {
+        var text = $"event: {type}\n{(id is null ? "" : $"id: {id}\n")}data: {data}\n\n";
+        await context.Response.WriteAsync(text, context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
