@@ -35,7 +35,16 @@ public sealed class LoadTestApp(TextWriter output)
         await using (target)
         {
             var executor = new ScenarioExecutor(target, display);
-            var result = await run.RunAsync(executor, target, options, cancellationToken);
+            RunResult result;
+            try
+            {
+                result = await run.RunAsync(executor, target, options, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                display.Message("Cancelled.");
+                return CouldNotRun;
+            }
             var thresholds = Thresholds(options, result.ChecksDelivery);
             var report = new RunReport
             {
@@ -46,10 +55,11 @@ public sealed class LoadTestApp(TextWriter output)
                 Scenarios = result.Scenarios,
                 Thresholds = ThresholdEvaluator.Evaluate(result.Checked, thresholds),
                 Findings = result.Findings,
-                Notes = [.. result.Notes, .. Warnings(result, target)],
+                Notes = [.. result.Notes, .. Warnings(result, target), .. cancellationToken.IsCancellationRequested ? ["Cancelled before the end: the results are partial."] : Array.Empty<string>()],
             };
             var files = ReportWriter.Write(report, folder);
-            Print(report, files, display);
+            Print(report, files, display, cancellationToken.IsCancellationRequested);
+            if (cancellationToken.IsCancellationRequested) return CouldNotRun;
             if (result.Scenarios.Count == 0) return ThresholdFailed;
             return report.Passed ? Passed : ThresholdFailed;
         }
@@ -94,13 +104,15 @@ public sealed class LoadTestApp(TextWriter output)
         return settings;
     }
 
-    private static void Print(RunReport report, IReadOnlyList<string> files, ProgressDisplay display)
+    private static void Print(RunReport report, IReadOnlyList<string> files, ProgressDisplay display, bool cancelled)
     {
         display.Message("");
         foreach (var line in MarkdownReport.Render(report).Split('\n').SkipWhile(l => !l.StartsWith("## ", StringComparison.Ordinal)))
             display.Message(line.TrimEnd());
         display.Message($"Reports: {string.Join(", ", files)}");
-        display.Message(report.Scenarios.Count == 0 ? "RESULT: nothing was measured" : report.Passed ? "RESULT: passed" : "RESULT: FAILED (thresholds)");
+        display.Message(cancelled ? "RESULT: cancelled"
+            : report.Scenarios.Count == 0 ? "RESULT: nothing was measured"
+            : report.Passed ? "RESULT: passed" : "RESULT: FAILED (thresholds)");
     }
 
     private static string ReportRoot(RunOptions options)

@@ -21,6 +21,7 @@ public sealed class CapacityRun : ILoadTestRun
         string? stopReason = null;
         foreach (int clients in Steps(options))
         {
+            if (cancellationToken.IsCancellationRequested) break;
             var stats = await executor.RunAsync(TransportKind.WebSocket, $"ws-{clients}", options.SymbolsPerClient,
                 [Simulation.KeepConstant(clients, options.Duration)], cancellationToken);
             steps.Add(stats);

@@ -25,6 +25,7 @@ public sealed class CompareRun : ILoadTestRun
         var notes = new List<string>();
         foreach (var kind in options.Transports)
         {
+            if (cancellationToken.IsCancellationRequested) break;
             if (await probe.WhyUnavailableAsync(kind, cancellationToken) is { } reason)
             {
                 notes.Add($"Skipped {kind.ScenarioName()}: the server does not offer it ({reason}).");
@@ -33,7 +34,7 @@ public sealed class CompareRun : ILoadTestRun
             }
             scenarios.Add(await executor.RunAsync(kind, kind.ScenarioName(), options.SymbolsPerClient,
                 StreamingScenario.LoadFrom(options, options.Clients), cancellationToken));
-            await Task.Delay(Settle, cancellationToken);
+            await Task.Delay(Settle, CancellationToken.None);
         }
         if (scenarios.Count == 0) notes.Add("No transport was available: nothing was measured.");
         return new RunResult(scenarios, scenarios) { Notes = notes, Findings = Findings(scenarios) };

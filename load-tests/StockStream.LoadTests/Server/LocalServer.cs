@@ -19,6 +19,8 @@ public sealed class LocalServer : IAsyncDisposable
     {
         _process = process;
         BaseAddress = baseAddress;
+        // Last resort: however this tool ends, the server it started must not outlive it.
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
     }
 
     public Uri BaseAddress { get; }
@@ -106,8 +108,14 @@ public sealed class LocalServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
