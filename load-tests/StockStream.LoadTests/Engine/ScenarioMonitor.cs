@@ -40,7 +40,8 @@ public sealed class ScenarioMonitor(IServerProbe server, Action<string, Timeline
                 clock.Elapsed.TotalSeconds, c.ActiveClients,
                 (c.Ticks - previousTicks) / seconds, (c.BytesReceived - previousBytes) / seconds,
                 interval.P50Ms, interval.P99Ms, interval.MaxMs, c.Errors,
-                now.ServerCoresSince(previous), now.ServerRssBytes / 1048576.0, now.ClientCoresSince(previous));
+                now.ServerCoresSince(previous), now.ServerRssBytes / 1048576.0, now.ClientCoresSince(previous),
+                c.Ticks > previousTicks ? (double)(now.ClientAllocatedBytes - previous.ClientAllocatedBytes) / (c.Ticks - previousTicks) : 0);
             previousTicks = c.Ticks;
             previousBytes = c.BytesReceived;
             previous = now;

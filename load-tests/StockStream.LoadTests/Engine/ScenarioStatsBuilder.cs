@@ -51,6 +51,13 @@ public static class ScenarioStatsBuilder
             client,
             run.Timeline.Select(p => p.ClientCores).DefaultIfEmpty(0).Max(),
             run.ServerSource,
-            others);
+            others,
+            Median(run.Timeline.Where(p => p.TicksPerSecond > 0).Select(p => p.ClientAllocatedBytesPerTick)));
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
     }
 }

@@ -1,9 +1,12 @@
 namespace StockStream.LoadTests.Metrics;
 
-/// <summary>CPU (average cores) and memory (MiB) the server and this client used during a scenario; <see cref="OtherCores"/> is what the rest of the machine used.</summary>
+/// <summary>
+/// CPU (average cores) and memory (MiB) the server and this client used during a scenario; <see cref="OtherCores"/> is what the
+/// rest of the machine used; <see cref="ClientAllocatedBytesPerTick"/> is the client's steady-state allocation (median of its seconds).
+/// </summary>
 public sealed record ResourceUsage(
     double? ServerCores, double? ServerRssStartMb, double? ServerRssPeakMb, double? ServerRssEndMb,
-    double ClientCores, double ClientPeakCores, string ServerSource, double? OtherCores = null)
+    double ClientCores, double ClientPeakCores, string ServerSource, double? OtherCores = null, double ClientAllocatedBytesPerTick = 0)
 {
     public static readonly ResourceUsage Empty = new(null, null, null, null, 0, 0, "not available");
 

@@ -43,6 +43,7 @@ public static class ResultColumns
         Value("client cpu cores", s => s.Resources.ClientCores, "0.00"),
         Value("client cpu peak cores", s => s.Resources.ClientPeakCores, "0.00"),
         Optional("other processes cpu cores", s => s.Resources.OtherCores, "0.00"),
+        Value("client alloc bytes/tick", s => s.Resources.ClientAllocatedBytesPerTick, "0.0"),
     ];
 
     /// <summary>The tables of the Markdown and HTML reports, each a titled group of columns; CSV has every column in one row.</summary>
@@ -51,7 +52,7 @@ public static class ResultColumns
         ("Throughput and delivery", ["scenario", "transport", "clients", "ticks", "ticks/s", "delivered", "gap ticks", "conflated frames", "conflated ticks", "out of order", "errors"]),
         ("Tick age (receive time - tick time), ms", ["scenario", "age min ms", "age mean ms", "age p50 ms", "age p75 ms", "age p95 ms", "age p99 ms", "age max ms"]),
         ("Traffic", ["scenario", "bytes/tick", "received bytes", "sent bytes", "frames", "requests", "connections", "sessions ok", "connect p50 ms", "connect p99 ms"]),
-        ("Resources", ["scenario", "server cpu cores", "server rss start MiB", "server rss peak MiB", "client cpu cores", "client cpu peak cores", "other processes cpu cores"]),
+        ("Resources", ["scenario", "server cpu cores", "server rss start MiB", "server rss peak MiB", "client cpu cores", "client cpu peak cores", "client alloc bytes/tick", "other processes cpu cores"]),
     ];
 
     public static ResultColumn Column(string header) => All.First(c => c.Header == header);

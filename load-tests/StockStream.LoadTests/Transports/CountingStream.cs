@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StockStream.LoadTests.Metrics;
 
 namespace StockStream.LoadTests.Transports;
@@ -18,6 +19,8 @@ public sealed class CountingStream(Stream inner, StreamCounters counters) : Stre
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
+    // Pooled state machines: a read that completes later must not allocate, as it happens for every frame.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         Received(await inner.ReadAsync(buffer, cancellationToken));
 
@@ -32,6 +35,7 @@ public sealed class CountingStream(Stream inner, StreamCounters counters) : Stre
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         await inner.WriteAsync(buffer, cancellationToken);
