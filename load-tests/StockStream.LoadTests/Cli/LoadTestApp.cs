@@ -34,7 +34,7 @@ public sealed class LoadTestApp(TextWriter output)
 
         await using (target)
         {
-            var executor = new ScenarioExecutor(target, display);
+            using var executor = new ScenarioExecutor(target, display);
             RunResult result;
             try
             {

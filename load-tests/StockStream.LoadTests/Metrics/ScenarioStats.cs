@@ -29,6 +29,8 @@ public sealed record ScenarioStats
     public required DeliveryStats Delivery { get; init; }
     public required ResourceUsage Resources { get; init; }
     public required IReadOnlyList<TimelinePoint> Timeline { get; init; }
+    /// <summary>The server's own <c>stockstream_*</c> metrics: counters' change during the scenario, gauges' last value. Empty without /metrics.</summary>
+    public IReadOnlyDictionary<string, double> ServerMetrics { get; init; } = new Dictionary<string, double>();
 
     public double TicksPerSecond => DurationSeconds > 0 ? Ticks / DurationSeconds : 0;
 

@@ -29,6 +29,11 @@ public static class HtmlReport
             var values = columns.Select(c => ResultColumns.Column(c).Display).ToArray();
             Table(html, columns, report.Scenarios.Select(s => values.Select(v => v(s)).ToArray()));
         }
+        if (ServerMetricsTable.Rows(report) is { Count: > 0 } serverRows)
+        {
+            html.Append("<h2>Server metrics (from /metrics: counters' change during each scenario)</h2>");
+            Table(html, ServerMetricsTable.Headers(report), serverRows);
+        }
         if (report.Thresholds.Count > 0)
         {
             html.Append($"<h2>Thresholds: <span class=\"{(report.Passed ? "pass\">passed" : "fail\">FAILED")}</span></h2>");

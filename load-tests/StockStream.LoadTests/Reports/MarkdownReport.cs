@@ -19,6 +19,11 @@ public static class MarkdownReport
             Table(md, columns, report.Scenarios.Select(s => values.Select(v => v(s)).ToArray()));
         }
 
+        if (ServerMetricsTable.Rows(report) is { Count: > 0 } serverRows)
+        {
+            md.AppendLine("## Server metrics (from /metrics: counters' change during each scenario)").AppendLine();
+            Table(md, ServerMetricsTable.Headers(report), serverRows);
+        }
         if (report.Thresholds.Count > 0)
         {
             md.AppendLine($"## Thresholds: {(report.Passed ? "passed" : "FAILED")}").AppendLine();

@@ -8,7 +8,7 @@ public class ReportTests
 {
     private static RunReport Report(bool failing = false)
     {
-        var ws = SampleStats.Create("ws");
+        var ws = SampleStats.Create("ws") with { ServerMetrics = new Dictionary<string, double> { ["stockstream_ticks_sent_total"] = 1234 } };
         var sse = SampleStats.Create("sse", errors: failing ? 2 : 0);
         return new RunReport
         {
@@ -33,6 +33,7 @@ public class ReportTests
         Assert.Contains("| sse | WebSocket, MessagePack | 10 | 5 |", md);
         Assert.Contains("## Thresholds: passed", md);
         Assert.Contains("- Skipped long-poll", md);
+        Assert.Contains("| stockstream_ticks_sent_total | 1234 |  |", md);
     }
 
     [Fact]

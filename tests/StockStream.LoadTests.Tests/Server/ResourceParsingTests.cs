@@ -57,4 +57,18 @@ public class ResourceParsingTests
         Assert.Contains("--Market:Symbols=20", arguments);
         Assert.Contains("--WebSocket:MaxPendingTicks=64", arguments);
     }
+
+    [Fact]
+    public void ServerMetricsCountersChangeButGaugesKeepTheirLastValue()
+    {
+        var before = new Dictionary<string, double> { ["stockstream_ticks_sent_total"] = 100, ["stockstream_ticks_pending"] = 7 };
+        var after = new Dictionary<string, double> { ["stockstream_ticks_sent_total"] = 350, ["stockstream_ticks_pending"] = 2, ["stockstream_send_stalls_total"] = 1 };
+
+        var change = ServerMetricsScraper.Change(before, after);
+
+        Assert.Equal(250, change["stockstream_ticks_sent_total"]);
+        Assert.Equal(2, change["stockstream_ticks_pending"]);
+        Assert.Equal(1, change["stockstream_send_stalls_total"]);
+        Assert.Empty(ServerMetricsScraper.Change(before, after: null));
+    }
 }
