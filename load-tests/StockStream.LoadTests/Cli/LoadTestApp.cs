@@ -100,8 +100,16 @@ public sealed class LoadTestApp(TextWriter output)
                 : Text($"ramp {o.RampUp.TotalSeconds} s, then keep constant for {o.Duration.TotalSeconds} s")),
             new("clock offset", target.Clock is { } c ? Text($"{c.OffsetMicros / 1000.0:0.000} ms (round trip {c.RoundTripMicros / 1000.0:0.000} ms), {(target.ClockOffsetMicros != 0 ? "applied" : "not applied: one host, one clock")}") : "not measured"),
             new("machine", Text($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}")),
+            new("machine load average at start (1, 5, 15 min)", LoadAverage()),
         };
+        if (target.IsLocal && o.ServerArguments.Count > 0) settings.Insert(1, new("server settings", string.Join(' ', o.ServerArguments)));
         return settings;
+    }
+
+    private static string LoadAverage()
+    {
+        try { return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "n/a"; }
     }
 
     private static void Print(RunReport report, IReadOnlyList<string> files, ProgressDisplay display, bool cancelled)
