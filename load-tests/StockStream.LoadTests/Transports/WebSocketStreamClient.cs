@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
+using System.Text.Json;
+using MessagePack;
 using StockStream.LoadTests.Engine;
 using StockStream.LoadTests.Metrics;
 using StockStream.LoadTests.Wire;
@@ -55,6 +57,10 @@ public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMe
         catch (WebSocketException e) when (!stop.IsCancellationRequested)
         {
             return Response.Fail($"receive: {e.WebSocketErrorCode}");
+        }
+        catch (Exception e) when (e is MessagePackSerializationException or JsonException or ProtocolException)
+        {
+            return Response.Fail($"protocol: {e.GetType().Name}");
         }
         finally
         {

@@ -8,13 +8,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using System.Net.WebSockets;
 using StockStream.Protocol;
+using StockStream.Protocol.Messages;
 
 namespace StockStream.LoadTests.Tests.Transports;
 
 /// <summary>
-/// A Kestrel server on a free loopback port that speaks PROTOCOL.md's long-poll and SSE shapes for one symbol:
-/// a quote at seq 10, then one tick per answer or event, seq 11, 12, ...; enough to drive the real clients over real sockets.
+/// A Kestrel server on a free loopback port that speaks PROTOCOL.md's WebSocket, long-poll and SSE shapes for one symbol:
+/// a quote at seq 10, then one tick per frame, answer or event, seq 11, 12, ...; enough to drive the real clients over real sockets.
 /// </summary>
 internal sealed class FakeStreamServer : IAsyncDisposable
 {
@@ -36,11 +38,18 @@ internal sealed class FakeStreamServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new FakeStreamServer(app);
+        app.UseWebSockets();
+        app.Map("/ws", server.WebSocketAsync);
         app.MapGet("/api/poll", server.PollAsync);
         app.MapGet("/api/sse", server.SseAsync);
         await app.StartAsync();
         return server;
     }
+
+    /// <summary>WebSocket: after this many ticks, close with <see cref="CloseStatus"/>; null streams until the client closes.</summary>
+    public int? CloseAfterTicks { get; set; }
+
+    public int CloseStatus { get; set; } = CloseCodes.SlowConsumer;
 
     private static long Now => (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10;
 
@@ -95,5 +104,38 @@ internal sealed class FakeStreamServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    /// <summary>Hello, SubAck, Snapshot at seq 10, then ticks from 11, one per frame — except that 21–24 are conflated away.</summary>
+    private async Task WebSocketAsync(HttpContext context)
+    {
+        var offered = context.WebSockets.WebSocketRequestedProtocols;
+        var format = WireFormat.FromSubprotocol(offered.FirstOrDefault()) ?? WireFormat.MessagePack;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(offered.FirstOrDefault());
+        var type = format.IsText ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
+        var stop = context.RequestAborted;
+        await socket.SendAsync(format.ToArray(new HelloMessage(1, "c1", Now, 15_000, 100, "e1")), type, true, stop);
+
+        var buffer = new byte[4096];
+        var received = await socket.ReceiveAsync(buffer, stop);
+        var subscribe = (SubscribeMessage)format.ReadClientMessage(buffer.AsMemory(0, received.Count));
+        await socket.SendAsync(format.ToArray(new SubAckMessage(subscribe.ReqId, subscribe.Symbols, [])), type, true, stop);
+        await socket.SendAsync(format.ToArray(new SnapshotMessage([new Quote("AAPL", 10, 100, 99, 101, 98, 1000, Now)])), type, true, stop);
+        var closing = socket.ReceiveAsync(buffer, stop); // completes when the client closes
+
+        int sent = 0;
+        for (ulong seq = 11; !closing.IsCompleted; seq = seq == 20 ? 25 : seq + 1, sent++)
+        {
+            if (sent == CloseAfterTicks)
+            {
+                await socket.CloseAsync((WebSocketCloseStatus)CloseStatus, "too slow", stop);
+                return;
+            }
+            var frame = new ArrayBufferWriter<byte>();
+            format.WriteTicksFrame(frame, [new EncodedTick(new Tick("AAPL", seq, 100, 1, Now))], seq == 25 ? TickFlags.Conflated : TickFlags.None);
+            await socket.SendAsync(frame.WrittenMemory, type, true, stop);
+            await Task.WhenAny(closing, Task.Delay(5, stop));
+        }
+        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, stop);
     }
 }
