@@ -17,6 +17,7 @@ public sealed class CommandLineOptions
     public Option<int> Clients { get; } = Bounded(new Option<int>("--clients", "-c") { Description = "Concurrent clients", DefaultValueFactory = _ => 100 }, 0, MaxClients);
     public Option<int> Symbols { get; } = Bounded(new Option<int>("--symbols", "-s") { Description = "Symbols each client subscribes to", DefaultValueFactory = _ => 10 }, 0, 10_000);
     public Option<TimeSpan> Duration { get; } = DurationOption("--duration", "How long each scenario holds its load (e.g. 10s, 2m)", TimeSpan.FromSeconds(30), "-d");
+    public Option<TimeSpan> WarmUp { get; } = DurationOption("--warm-up", "A few clients run this long first, not counted", TimeSpan.FromSeconds(2));
     public Option<TimeSpan> RampUp { get; } = DurationOption("--ramp-up", "Ramp from 0 to the clients over this time first", TimeSpan.Zero);
     public Option<int?> InjectRate { get; } = new("--inject-rate") { Description = "Open model: start this many sessions per second instead of keeping clients constant" };
     public Option<TimeSpan> SessionLength { get; } = DurationOption("--session-length", "Length of each injected session", TimeSpan.FromSeconds(5));
@@ -40,7 +41,7 @@ public sealed class CommandLineOptions
     public Option<string?> ReportDirectory { get; } = new("--report-dir") { Description = "Folder for the HTML, Markdown and CSV reports (default load-tests/reports)" };
     public Option<bool> Plain { get; } = new("--plain") { Description = "Print one progress line per second instead of redrawing one" };
 
-    public IEnumerable<Option> All => [Url, Clients, Symbols, Duration, RampUp, InjectRate, SessionLength, Rate, MarketSymbols, ServerArguments,
+    public IEnumerable<Option> All => [Url, Clients, Symbols, Duration, WarmUp, RampUp, InjectRate, SessionLength, Rate, MarketSymbols, ServerArguments,
         SymbolList, Transports, Smoke, MaxErrors, MinDelivery, MaxGaps, MaxP99, SlowClients, PauseAfter, PauseFor, SlowReceiveBuffer, StartClients, StepFactor,
         P99Limit, ReportDirectory, Plain];
 
@@ -53,6 +54,7 @@ public sealed class CommandLineOptions
             Clients = result.GetValue(Clients),
             SymbolsPerClient = result.GetValue(Symbols),
             Duration = result.GetValue(Duration),
+            WarmUp = result.GetValue(WarmUp),
             RampUp = result.GetValue(RampUp),
             InjectRate = result.GetValue(InjectRate),
             SessionLength = result.GetValue(SessionLength),

@@ -17,6 +17,9 @@ public sealed class RunOptions
     /// <summary>How long each scenario holds its load, after any ramp. Default 30 s.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>A few clients run this long first, uncounted, so JIT and pools are warm for what is measured. Default 2 s.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Time to ramp from 0 to the clients before holding them. Default 0 (all at once).</summary>
     public TimeSpan RampUp { get; init; } = TimeSpan.Zero;
 

@@ -36,6 +36,7 @@ public sealed class ScenarioMonitor(IServerProbe server, Action<string, Timeline
             if (seconds <= 0) return;
             var interval = m.TickAge.TakeInterval();
             var c = m.Counters;
+            if (c.Ticks < previousTicks || c.BytesReceived < previousBytes) previousTicks = previousBytes = 0; // the warm-up ended
             var point = new TimelinePoint(
                 clock.Elapsed.TotalSeconds, c.ActiveClients,
                 (c.Ticks - previousTicks) / seconds, (c.BytesReceived - previousBytes) / seconds,

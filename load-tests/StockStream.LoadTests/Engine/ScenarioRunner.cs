@@ -27,6 +27,8 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
         var all = new List<Task>();
         var clock = Stopwatch.StartNew();
         int nextNumber = 0;
+        bool warmingUp = scenario.WarmUp > TimeSpan.Zero;
+        if (warmingUp) m.Window.StartLater();
 
         try
         {
@@ -37,12 +39,14 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
                 int injected = 0;
                 while (clock.Elapsed - phaseStart < phase.During)
                 {
+                    if (warmingUp && clock.Elapsed >= scenario.WarmUp) EndWarmUp();
                     Control(phase, clock.Elapsed - phaseStart, startCopies, ref injected);
                     await Task.Delay(ControlInterval, cancellationToken);
                 }
                 // A late timer must not cost the phase its last step: catch up to where the phase ends.
                 Control(phase, phase.During - TimeSpan.FromTicks(1), startCopies, ref injected);
             }
+            if (warmingUp) EndWarmUp();
             m.Window.Close();
             await Task.Delay(scenario.DrainTime, cancellationToken);
         }
@@ -58,11 +62,19 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
         foreach (var copy in running) copy.Stop.Dispose();
         return new ScenarioOutcome(scenario, clock.Elapsed, nextNumber, monitored, stopped);
 
+        void EndWarmUp()
+        {
+            warmingUp = false;
+            m.Counters.ResetTraffic();
+            m.Window.Open();
+        }
+
         void Control(LoadSimulation phase, TimeSpan elapsed, int startCopies, ref int injected)
         {
             int target = phase.TargetCopies(elapsed, startCopies);
             if (phase is Inject inject)
             {
+                if (injected == 0) Adjust(0); // an open model: copies of earlier phases end
                 for (; injected < target; injected++) Start(inject.SessionLength, once: true);
             }
             else Adjust(target);

@@ -17,7 +17,7 @@ public static class ScenarioStatsBuilder
             Name = outcome.Scenario.Name,
             Transport = transport,
             PeakClients = (int)Math.Max(timeline.Select(p => p.Clients).DefaultIfEmpty(0).Max(), 0),
-            DurationSeconds = outcome.Scenario.Duration.TotalSeconds,
+            DurationSeconds = outcome.Scenario.MeasuredDuration.TotalSeconds,
             SessionsOk = c.SessionsOk,
             Errors = errors.Values.Sum(),
             ErrorsByKind = errors,

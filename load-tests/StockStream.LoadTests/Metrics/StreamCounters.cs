@@ -24,6 +24,17 @@ public sealed class StreamCounters
     public long Errors => _errors.Values.Sum();
     public IReadOnlyDictionary<string, long> ErrorsByKind => new SortedDictionary<string, long>(_errors, StringComparer.Ordinal);
 
+    /// <summary>At the end of a warm-up: forget the traffic so far (frames, ticks, bytes, requests, conflated frames); connections and errors stay.</summary>
+    public void ResetTraffic()
+    {
+        Interlocked.Exchange(ref _frames, 0);
+        Interlocked.Exchange(ref _ticks, 0);
+        Interlocked.Exchange(ref _bytesReceived, 0);
+        Interlocked.Exchange(ref _bytesSent, 0);
+        Interlocked.Exchange(ref _requests, 0);
+        Interlocked.Exchange(ref _conflatedFrames, 0);
+    }
+
     public void AddFrame(int ticks, bool conflated)
     {
         Interlocked.Increment(ref _frames);

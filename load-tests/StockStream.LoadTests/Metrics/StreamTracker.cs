@@ -60,6 +60,13 @@ public sealed class StreamTracker(SymbolTable symbols, MeasurementWindow window,
         if (i < 0) { UnknownSymbols++; return; }
         FrameConflated |= conflated;
         if (timeMicros > window.CutoffMicros) return;
+        if (timeMicros < window.StartMicros)
+        {
+            // Warming up: the stream counts from the last tick before the window opens.
+            if (!_tracked[i] || seq > _lastSeq[i]) _baseSeq[i] = _lastSeq[i] = seq;
+            _tracked[i] = true;
+            return;
+        }
         if (!_tracked[i])
         {
             _tracked[i] = true;

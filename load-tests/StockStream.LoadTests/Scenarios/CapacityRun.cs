@@ -23,7 +23,7 @@ public sealed class CapacityRun : ILoadTestRun
         {
             if (cancellationToken.IsCancellationRequested) break;
             var stats = await executor.RunAsync(TransportKind.WebSocket, $"ws-{clients}", options.SymbolsPerClient,
-                [Simulation.KeepConstant(clients, options.Duration)], cancellationToken);
+                StreamingScenario.LoadFrom(new RunOptions { WarmUp = options.WarmUp, Duration = options.Duration }, clients), options.WarmUp, cancellationToken);
             steps.Add(stats);
             stopReason = Saturation(stats, options.P99LimitMs);
             if (stopReason is not null) break;

@@ -33,7 +33,7 @@ public sealed class CompareRun : ILoadTestRun
                 continue;
             }
             scenarios.Add(await executor.RunAsync(kind, kind.ScenarioName(), options.SymbolsPerClient,
-                StreamingScenario.LoadFrom(options, options.Clients), cancellationToken));
+                StreamingScenario.LoadFrom(options, options.Clients), options.WarmUp, cancellationToken));
             await Task.Delay(Settle, CancellationToken.None);
         }
         if (scenarios.Count == 0) notes.Add("No transport was available: nothing was measured.");

@@ -20,7 +20,7 @@ public sealed class ConnectionsRun : ILoadTestRun
     {
         var ramp = options.RampUp > TimeSpan.Zero ? options.RampUp : DefaultRamp;
         var stats = await executor.RunAsync(TransportKind.WebSocket, "connections", symbolsPerClient: 0,
-            [Simulation.RampingConstant(options.Clients, ramp), Simulation.KeepConstant(options.Clients, options.Duration)], cancellationToken);
+            [Simulation.RampingConstant(options.Clients, ramp), Simulation.KeepConstant(options.Clients, options.Duration)], warmUp: TimeSpan.Zero, cancellationToken);
 
         var findings = new List<KeyValuePair<string, string>>
         {

@@ -28,16 +28,18 @@ public sealed class ScenarioExecutor : IDisposable
         new(_target.Symbols, new MeasurementWindow { ClockOffsetMicros = _target.ClockOffsetMicros });
 
     /// <summary>Runs one transport with the given load.</summary>
-    public async Task<ScenarioStats> RunAsync(TransportKind kind, string name, int symbolsPerClient, IReadOnlyList<LoadSimulation> load, CancellationToken cancellationToken)
+    public async Task<ScenarioStats> RunAsync(TransportKind kind, string name, int symbolsPerClient, IReadOnlyList<LoadSimulation> load,
+        TimeSpan warmUp, CancellationToken cancellationToken)
     {
         var m = NewMeasurements();
-        using var scenario = new StreamingScenario(kind, name, _target, m, symbolsPerClient, load);
+        using var scenario = new StreamingScenario(kind, name, _target, m, symbolsPerClient, load, warmUp: warmUp);
         return await RunAsync(scenario, m, cancellationToken);
     }
 
     public async Task<ScenarioStats> RunAsync(StreamingScenario scenario, ScenarioMeasurements m, CancellationToken cancellationToken)
     {
-        _display.Message($"Running {scenario.Props.Name} ({scenario.Kind.Description()}), peak {scenario.Props.PeakCopies} clients for {scenario.Props.Duration.TotalSeconds:0.#} s");
+        _display.Message($"Running {scenario.Props.Name} ({scenario.Kind.Description()}), peak {scenario.Props.PeakCopies} clients for {scenario.Props.Duration.TotalSeconds:0.#} s" +
+            (scenario.Props.WarmUp > TimeSpan.Zero ? $", the first {scenario.Props.WarmUp.TotalSeconds:0.#} s a warm-up" : ""));
         var runner = new ScenarioRunner(new ScenarioMonitor(_target.Probe, _display.OnSample));
         var before = await _metrics.ScrapeAsync(cancellationToken);
         var outcome = await runner.RunAsync(scenario.Props, m, cancellationToken);

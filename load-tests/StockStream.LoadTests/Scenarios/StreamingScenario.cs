@@ -15,7 +15,7 @@ public sealed class StreamingScenario : IDisposable
     private readonly HttpClient _http;
 
     public StreamingScenario(TransportKind kind, string name, LoadTarget target, ScenarioMeasurements measurements, int symbolsPerClient,
-        IReadOnlyList<LoadSimulation> loadSimulations, SlowReading? slowReading = null)
+        IReadOnlyList<LoadSimulation> loadSimulations, SlowReading? slowReading = null, TimeSpan warmUp = default)
     {
         Kind = kind;
         _handler = CountingHttpHandler.Create(measurements.Counters, connectTimeout: TimeSpan.FromSeconds(10), slowReading?.ReceiveBufferBytes);
@@ -35,20 +35,31 @@ public sealed class StreamingScenario : IDisposable
             TransportKind.LongPoll => new LongPollClient(http, _http).RunAsync,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
-        Props = Scenario.Create(name, run).WithLoadSimulations([.. loadSimulations]);
+        Props = Scenario.Create(name, run).WithLoadSimulations([.. loadSimulations]) with { WarmUp = warmUp };
     }
 
     public TransportKind Kind { get; }
 
     public ScenarioProps Props { get; }
 
-    /// <summary>The load the options ask for: constant clients (after an optional ramp), or sessions injected at a rate.</summary>
+    /// <summary>Clients that warm up server and client (JIT, pools) before anything is counted.</summary>
+    public const int WarmUpClients = 10;
+
+    /// <summary>
+    /// The load the options ask for: a warm-up of a few clients (not counted), then constant clients (after an optional ramp)
+    /// or sessions injected at a rate.
+    /// </summary>
     public static IReadOnlyList<LoadSimulation> LoadFrom(RunOptions options, int clients)
     {
-        if (options.InjectRate is { } rate) return [Simulation.Inject(rate, TimeSpan.FromSeconds(1), options.Duration, options.SessionLength)];
-        return options.RampUp > TimeSpan.Zero
-            ? [Simulation.RampingConstant(clients, options.RampUp), Simulation.KeepConstant(clients, options.Duration)]
-            : [Simulation.KeepConstant(clients, options.Duration)];
+        var load = new List<LoadSimulation>();
+        if (options.WarmUp > TimeSpan.Zero) load.Add(Simulation.KeepConstant(Math.Min(clients, WarmUpClients), options.WarmUp));
+        if (options.InjectRate is { } rate) load.Add(Simulation.Inject(rate, TimeSpan.FromSeconds(1), options.Duration, options.SessionLength));
+        else
+        {
+            if (options.RampUp > TimeSpan.Zero) load.Add(Simulation.RampingConstant(clients, options.RampUp));
+            load.Add(Simulation.KeepConstant(clients, options.Duration));
+        }
+        return load;
     }
 
     public void Dispose()

@@ -63,6 +63,28 @@ public class ScenarioRunnerTests
     }
 
     [Fact]
+    public async Task CountsNothingFromTheWarmUp()
+    {
+        long startSeenByCopies = 0;
+        var scenario = Scenario.Create("warm", async context =>
+        {
+            context.Measurements.Counters.AddBytesReceived(1_000); // traffic of the warm-up
+            Interlocked.CompareExchange(ref startSeenByCopies, context.Measurements.Window.StartMicros, 0);
+            await Task.Delay(System.Threading.Timeout.Infinite, context.CancellationToken);
+            return Response.Ok();
+        }).WithLoadSimulations(Simulation.KeepConstant(2, TimeSpan.FromMilliseconds(300)), Simulation.KeepConstant(2, TimeSpan.FromMilliseconds(300)))
+            with { WarmUp = TimeSpan.FromMilliseconds(300), DrainTime = TimeSpan.Zero };
+
+        var (outcome, m) = await RunAsync(scenario);
+
+        Assert.Equal(long.MaxValue, startSeenByCopies); // nothing counted while warming up
+        Assert.InRange(m.Window.StartMicros, long.MinValue + 1, m.Window.CutoffMicros);
+        Assert.Equal(0, m.Counters.BytesReceived);
+        Assert.Equal(2, outcome.CopiesStarted); // warm-up copies carry on into the measured phase
+        Assert.Equal(TimeSpan.FromMilliseconds(300), scenario.MeasuredDuration);
+    }
+
+    [Fact]
     public void RampingConstantMovesLinearlyToItsTarget()
     {
         var ramp = new RampingConstant(100, TimeSpan.FromSeconds(10));

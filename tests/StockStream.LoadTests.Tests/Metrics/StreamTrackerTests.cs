@@ -74,6 +74,22 @@ public class StreamTrackerTests
     }
 
     [Fact]
+    public void TicksDueBeforeTheWindowOpensOnlySetWhereTheStreamStarts()
+    {
+        var tracker = NewTracker();
+        _window.OpenAt(1_000);
+        tracker.OnTick(Aapl, 5, timeMicros: 500, conflated: false);
+        tracker.OnTick(Aapl, 9, timeMicros: 900, conflated: false); // a warm-up gap is not the measurement's
+        tracker.OnTick(Aapl, 10, timeMicros: 1_000, conflated: false);
+        tracker.OnTick(Aapl, 11, timeMicros: 1_100, conflated: false);
+
+        Assert.Equal(2, tracker.Ticks);
+        Assert.Equal(0, tracker.GapTicks);
+        Assert.Equal(2, _tickAge.Total().Count);
+        Assert.Equal((2L, 2L), tracker.Delivery(new ulong[Symbols.Count]));
+    }
+
+    [Fact]
     public void ExpectsTicksUpToTheHighestSeqAnyConnectionSaw()
     {
         var early = NewTracker();
