@@ -51,6 +51,9 @@ internal sealed class FakeStreamServer : IAsyncDisposable
 
     public int CloseStatus { get; set; } = CloseCodes.SlowConsumer;
 
+    /// <summary>How far ahead of this machine's clock the server's Pongs say it is, µs. Default 0.</summary>
+    public long ClockSkewMicros { get; set; }
+
     private static long Now => (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10;
 
     private async Task PollAsync(HttpContext context)
@@ -118,7 +121,15 @@ internal sealed class FakeStreamServer : IAsyncDisposable
 
         var buffer = new byte[4096];
         var received = await socket.ReceiveAsync(buffer, stop);
-        var subscribe = (SubscribeMessage)format.ReadClientMessage(buffer.AsMemory(0, received.Count));
+        var message = format.ReadClientMessage(buffer.AsMemory(0, received.Count));
+        while (message is PingMessage ping)
+        {
+            await socket.SendAsync(format.ToArray(new PongMessage(ping.RawClientTime, Now + ClockSkewMicros)), type, true, stop);
+            received = await socket.ReceiveAsync(buffer, stop);
+            if (received.MessageType == WebSocketMessageType.Close) return;
+            message = format.ReadClientMessage(buffer.AsMemory(0, received.Count));
+        }
+        var subscribe = (SubscribeMessage)message;
         await socket.SendAsync(format.ToArray(new SubAckMessage(subscribe.ReqId, subscribe.Symbols, [])), type, true, stop);
         await socket.SendAsync(format.ToArray(new SnapshotMessage([new Quote("AAPL", 10, 100, 99, 101, 98, 1000, Now)])), type, true, stop);
         var closing = socket.ReceiveAsync(buffer, stop); // completes when the client closes
