@@ -13,7 +13,11 @@ public sealed class CommandLineOptions
     /// <summary>Runs are bounded: at most this long per scenario.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(10);
 
-    public Option<Uri?> Url { get; } = new("--url") { Description = "A running server (http://host:port); without it the server is started here on a free loopback port" };
+    public Option<Uri?> Url { get; } = new("--url")
+    {
+        Description = "A running server (http://host:port); without it the server is started here on a free loopback port",
+        CustomParser = ParseUrl,
+    };
     public Option<int> Clients { get; } = Bounded(new Option<int>("--clients", "-c") { Description = "Concurrent clients", DefaultValueFactory = _ => 100 }, 0, MaxClients);
     public Option<int> Symbols { get; } = Bounded(new Option<int>("--symbols", "-s") { Description = "Symbols each client subscribes to", DefaultValueFactory = _ => 10 }, 0, 10_000);
     public Option<TimeSpan> Duration { get; } = DurationOption("--duration", "How long each scenario holds its load (e.g. 10s, 2m)", TimeSpan.FromSeconds(30), "-d");
@@ -99,6 +103,14 @@ public sealed class CommandLineOptions
         DefaultValueFactory = _ => defaultValue,
         CustomParser = ParseDuration,
     };
+
+    private static Uri? ParseUrl(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)) return url;
+        result.AddError($"'{text}' is not an http:// or https:// address of a server.");
+        return null;
+    }
 
     private static TimeSpan ParseDuration(ArgumentResult result)
     {

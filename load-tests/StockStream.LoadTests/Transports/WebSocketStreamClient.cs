@@ -73,6 +73,7 @@ public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMe
     {
         using var buffer = new PooledBuffer(options.ReceiveBufferBytes);
         long pauseAt = options.PauseReadingAfter is { } after ? Stopwatch.GetTimestamp() + (long)(after.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        var frameType = options.Format.IsText ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
         int filled = 0;
         while (true)
         {
@@ -91,6 +92,7 @@ public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMe
             }
             filled += result.Count;
             if (!result.EndOfMessage) continue;
+            if (result.MessageType != frameType) m.Counters.AddError($"protocol: {result.MessageType} frame on {options.Format.Subprotocol}");
             var error = OnFrame(buffer.Array.AsMemory(0, filled), m, tracker);
             if (error is not null) m.Counters.AddError(error);
             filled = 0;

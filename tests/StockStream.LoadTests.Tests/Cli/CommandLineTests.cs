@@ -40,7 +40,13 @@ public class CommandLineTests
         Assert.Equal(TransportNames.All, options.Transports);
     }
 
+    [Fact]
+    public void ReadsTheServerAddress() =>
+        Assert.Equal(new Uri("http://localhost:5987"), Read("--url http://localhost:5987").Url);
+
     [Theory]
+    [InlineData("--url localhost:5987")]
+    [InlineData("--url ftp://host/")]
     [InlineData("--duration 11m")]
     [InlineData("--duration soon")]
     [InlineData("--clients 20001")]
