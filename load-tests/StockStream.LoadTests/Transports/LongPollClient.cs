@@ -55,9 +55,13 @@ public sealed class LongPollClient(HttpClientOptions options, HttpClient http)
         {
             return Response.Ok();
         }
-        catch (HttpRequestException e) when (!stop.IsCancellationRequested)
+        catch (HttpRequestException e)
         {
-            return Response.Fail($"poll: {e.HttpRequestError}");
+            return stop.IsCancellationRequested ? Response.Ok() : Response.Fail($"poll: {e.HttpRequestError}");
+        }
+        catch (HttpIOException e)
+        {
+            return stop.IsCancellationRequested ? Response.Ok() : Response.Fail($"poll: {e.HttpRequestError}");
         }
         catch (Exception e) when (e is MessagePackSerializationException or JsonException or EndOfStreamException)
         {

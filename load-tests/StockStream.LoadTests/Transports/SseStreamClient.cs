@@ -49,9 +49,9 @@ public sealed class SseStreamClient(HttpClientOptions options, HttpClient http)
         {
             return Response.Ok();
         }
-        catch (HttpIOException e) when (!stop.IsCancellationRequested)
+        catch (HttpIOException e)
         {
-            return Response.Fail($"receive: {e.HttpRequestError}");
+            return stop.IsCancellationRequested ? Response.Ok() : Response.Fail($"receive: {e.HttpRequestError}");
         }
         catch (JsonException)
         {

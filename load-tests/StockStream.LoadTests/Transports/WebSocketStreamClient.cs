@@ -54,9 +54,10 @@ public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMe
         {
             return Response.Ok();
         }
-        catch (WebSocketException e) when (!stop.IsCancellationRequested)
+        catch (WebSocketException e)
         {
-            return Response.Fail($"receive: {e.WebSocketErrorCode}");
+            // Once stopping, a socket torn down under a pending receive is the stop itself, not a failure.
+            return stop.IsCancellationRequested ? Response.Ok() : Response.Fail($"receive: {e.WebSocketErrorCode}");
         }
         catch (Exception e) when (e is MessagePackSerializationException or JsonException or ProtocolException)
         {
