@@ -31,7 +31,8 @@ internal sealed class FakeStreamServer : IAsyncDisposable
     /// <summary>Long-poll requests answered so far.</summary>
     public int Polls => Volatile.Read(ref _polls);
 
-    public static async Task<FakeStreamServer> StartAsync()
+    /// <summary>Starts the server; without <paramref name="longPolling"/> or <paramref name="sse"/> those endpoints answer 404.</summary>
+    public static async Task<FakeStreamServer> StartAsync(bool longPolling = true, bool sse = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -40,8 +41,9 @@ internal sealed class FakeStreamServer : IAsyncDisposable
         var server = new FakeStreamServer(app);
         app.UseWebSockets();
         app.Map("/ws", server.WebSocketAsync);
-        app.MapGet("/api/poll", server.PollAsync);
-        app.MapGet("/api/sse", server.SseAsync);
+        app.MapGet("/api/symbols", () => Results.Json(new[] { new { symbol = "AAPL", name = "Apple Inc." } }));
+        if (longPolling) app.MapGet("/api/poll", server.PollAsync);
+        if (sse) app.MapGet("/api/sse", server.SseAsync);
         await app.StartAsync();
         return server;
     }
@@ -50,6 +52,9 @@ internal sealed class FakeStreamServer : IAsyncDisposable
     public int? CloseAfterTicks { get; set; }
 
     public int CloseStatus { get; set; } = CloseCodes.SlowConsumer;
+
+    /// <summary>WebSocket: conflate seqs 21–24 away (flagging the frame of seq 25). Default true.</summary>
+    public bool ConflateSomeTicks { get; set; } = true;
 
     /// <summary>How far ahead of this machine's clock the server's Pongs say it is, µs. Default 0.</summary>
     public long ClockSkewMicros { get; set; }
@@ -109,7 +114,7 @@ internal sealed class FakeStreamServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    /// <summary>Hello, SubAck, Snapshot at seq 10, then ticks from 11, one per frame — except that 21–24 are conflated away.</summary>
+    /// <summary>Hello, SubAck, Snapshot at seq 10, then ticks from 11, one per frame (21–24 conflated away when asked).</summary>
     private async Task WebSocketAsync(HttpContext context)
     {
         var offered = context.WebSockets.WebSocketRequestedProtocols;
@@ -135,7 +140,7 @@ internal sealed class FakeStreamServer : IAsyncDisposable
         var closing = socket.ReceiveAsync(buffer, stop); // completes when the client closes
 
         int sent = 0;
-        for (ulong seq = 11; !closing.IsCompleted; seq = seq == 20 ? 25 : seq + 1, sent++)
+        for (ulong seq = 11; !closing.IsCompleted; seq = seq == 20 && ConflateSomeTicks ? 25 : seq + 1, sent++)
         {
             if (sent == CloseAfterTicks)
             {
@@ -143,7 +148,7 @@ internal sealed class FakeStreamServer : IAsyncDisposable
                 return;
             }
             var frame = new ArrayBufferWriter<byte>();
-            format.WriteTicksFrame(frame, [new EncodedTick(new Tick("AAPL", seq, 100, 1, Now))], seq == 25 ? TickFlags.Conflated : TickFlags.None);
+            format.WriteTicksFrame(frame, [new EncodedTick(new Tick("AAPL", seq, 100, 1, Now))], seq == 25 && ConflateSomeTicks ? TickFlags.Conflated : TickFlags.None);
             await socket.SendAsync(frame.WrittenMemory, type, true, stop);
             await Task.WhenAny(closing, Task.Delay(5, stop));
         }
