@@ -24,7 +24,7 @@ public static class LoadTestCommand
         Add("compare", "The same load over each transport in turn: side-by-side table and charts", new CompareRun());
         Add("connections", "Ramp idle WebSocket connections to --clients; server memory per connection", new ConnectionsRun());
         Add("slow-consumer", "Some clients stop reading: the others' tick age and server memory must stay bounded", new SlowConsumerRun());
-        Add("capacity", "Raise clients step by step until tick age p99 passes --p99-limit; report the knee", new CapacityRun());
+        Add("capacity", "Raise clients step by step (over the first of --transports) until tick age p99 passes --p99-limit; report the knee", new CapacityRun());
         return root;
 
         void Add(string name, string description, ILoadTestRun run)

@@ -7,7 +7,7 @@ using StockStream.LoadTests.Transports;
 namespace StockStream.LoadTests.Scenarios;
 
 /// <summary>
-/// The <c>capacity</c> command: WebSocket clients in growing steps until tick age p99 passes the limit (or delivery
+/// The <c>capacity</c> command: clients of one transport (the first of <c>--transports</c>, WebSocket by default) in growing steps until tick age p99 passes the limit (or delivery
 /// drops, or errors appear); the knee is the last step that stayed within it.
 /// </summary>
 public sealed class CapacityRun : ILoadTestRun
@@ -16,13 +16,14 @@ public sealed class CapacityRun : ILoadTestRun
 
     public async Task<RunResult> RunAsync(ScenarioExecutor executor, LoadTarget target, RunOptions options, CancellationToken cancellationToken)
     {
+        var kind = options.Transports[0];
         var steps = new List<ScenarioStats>();
         ScenarioStats? knee = null;
         string? stopReason = null;
         foreach (int clients in Steps(options))
         {
             if (cancellationToken.IsCancellationRequested) break;
-            var stats = await executor.RunAsync(TransportKind.WebSocket, $"ws-{clients}", options.SymbolsPerClient,
+            var stats = await executor.RunAsync(kind, $"{kind.ScenarioName()}-{clients}", options.SymbolsPerClient,
                 StreamingScenario.LoadFrom(new RunOptions { WarmUp = options.WarmUp, Duration = options.Duration }, clients), options.WarmUp, cancellationToken);
             steps.Add(stats);
             stopReason = Saturation(stats, options.P99LimitMs);
