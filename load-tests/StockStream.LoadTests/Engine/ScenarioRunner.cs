@@ -15,6 +15,9 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
     /// <summary>Pause before a copy whose session failed starts again, so a refusing server is not hammered. Default 250 ms.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Called when counting starts: at the start, or when the warm-up ends. Default does nothing.</summary>
+    public Func<CancellationToken, Task> OnWindowOpened { get; init; } = _ => Task.CompletedTask;
+
     /// <summary>How long stopped copies get to close their connections. Default 10 s.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -29,6 +32,7 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
         int nextNumber = 0;
         bool warmingUp = scenario.WarmUp > TimeSpan.Zero;
         if (warmingUp) m.Window.StartLater();
+        else await OnWindowOpened(cancellationToken);
 
         try
         {
@@ -39,14 +43,14 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
                 int injected = 0;
                 while (clock.Elapsed - phaseStart < phase.During)
                 {
-                    if (warmingUp && clock.Elapsed >= scenario.WarmUp) EndWarmUp();
+                    if (warmingUp && clock.Elapsed >= scenario.WarmUp) await EndWarmUpAsync();
                     Control(phase, clock.Elapsed - phaseStart, startCopies, ref injected);
                     await Task.Delay(ControlInterval, cancellationToken);
                 }
                 // A late timer must not cost the phase its last step: catch up to where the phase ends.
                 Control(phase, phase.During - TimeSpan.FromTicks(1), startCopies, ref injected);
             }
-            if (warmingUp) EndWarmUp();
+            if (warmingUp) await EndWarmUpAsync();
             m.Window.Close();
             await Task.Delay(scenario.DrainTime, cancellationToken);
         }
@@ -62,11 +66,12 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
         foreach (var copy in running) copy.Stop.Dispose();
         return new ScenarioOutcome(scenario, clock.Elapsed, nextNumber, monitored, stopped);
 
-        void EndWarmUp()
+        async Task EndWarmUpAsync()
         {
             warmingUp = false;
             m.Counters.ResetTraffic();
             m.Window.Open();
+            await OnWindowOpened(cancellationToken);
         }
 
         void Control(LoadSimulation phase, TimeSpan elapsed, int startCopies, ref int injected)

@@ -31,7 +31,7 @@ public static class HtmlReport
         }
         if (ServerMetricsTable.Rows(report) is { Count: > 0 } serverRows)
         {
-            html.Append("<h2>Server metrics (from /metrics: counters' change during each scenario)</h2>");
+            html.Append("<h2>Server metrics (from /metrics: change from the end of the warm-up to the end of each scenario; gauges at the end)</h2>");
             Table(html, ServerMetricsTable.Headers(report), serverRows);
         }
         if (report.Thresholds.Count > 0)

@@ -21,7 +21,7 @@ public static class MarkdownReport
 
         if (ServerMetricsTable.Rows(report) is { Count: > 0 } serverRows)
         {
-            md.AppendLine("## Server metrics (from /metrics: counters' change during each scenario)").AppendLine();
+            md.AppendLine("## Server metrics (from /metrics: change from the end of the warm-up to the end of each scenario; gauges at the end)").AppendLine();
             Table(md, ServerMetricsTable.Headers(report), serverRows);
         }
         if (report.Thresholds.Count > 0)

@@ -40,8 +40,11 @@ public sealed class ScenarioExecutor : IDisposable
     {
         _display.Message($"Running {scenario.Props.Name} ({scenario.Kind.Description()}), peak {scenario.Props.PeakCopies} clients for {scenario.Props.Duration.TotalSeconds:0.#} s" +
             (scenario.Props.WarmUp > TimeSpan.Zero ? $", the first {scenario.Props.WarmUp.TotalSeconds:0.#} s a warm-up" : ""));
-        var runner = new ScenarioRunner(new ScenarioMonitor(_target.Probe, _display.OnSample));
-        var before = await _metrics.ScrapeAsync(cancellationToken);
+        IReadOnlyDictionary<string, double>? before = null;
+        var runner = new ScenarioRunner(new ScenarioMonitor(_target.Probe, _display.OnSample))
+        {
+            OnWindowOpened = async ct => before = await _metrics.ScrapeAsync(ct),
+        };
         var outcome = await runner.RunAsync(scenario.Props, m, cancellationToken);
         var after = await _metrics.ScrapeAsync(CancellationToken.None);
         var stats = ScenarioStatsBuilder.Build(scenario.Kind.Description(), outcome, m) with { ServerMetrics = ServerMetricsScraper.Change(before, after) };

@@ -17,8 +17,7 @@ public sealed class ServerMetricsScraper(HttpClient http, Uri baseAddress)
         {
             using var response = await http.GetAsync(new Uri(baseAddress, "metrics"), cancellationToken);
             if (response.StatusCode != HttpStatusCode.OK) return null;
-            var all = PrometheusProbe.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            return all.Where(m => m.Key.StartsWith(Prefix, StringComparison.Ordinal)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+            return FromPrometheusText(await response.Content.ReadAsStringAsync(cancellationToken));
         }
         catch (HttpRequestException)
         {
@@ -26,13 +25,24 @@ public sealed class ServerMetricsScraper(HttpClient http, Uri baseAddress)
         }
     }
 
+    /// <summary>The product's own metrics of a Prometheus text page, each summed over its labels.</summary>
+    public static Dictionary<string, double> FromPrometheusText(string text) =>
+        // Histogram buckets summed over their bounds mean nothing; _count and _sum carry the histogram.
+        PrometheusProbe.Parse(text)
+            .Where(m => m.Key.StartsWith(Prefix, StringComparison.Ordinal) && !m.Key.EndsWith("_bucket", StringComparison.Ordinal))
+            .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+
+    /// <summary>Counters and histogram counts and sums only grow; everything else is a gauge.</summary>
+    public static bool IsCumulative(string name) =>
+        name.EndsWith("_total", StringComparison.Ordinal) || name.EndsWith("_count", StringComparison.Ordinal) || name.EndsWith("_sum", StringComparison.Ordinal);
+
     /// <summary>How each metric changed from <paramref name="before"/> to <paramref name="after"/> (gauges: their value after).</summary>
     public static IReadOnlyDictionary<string, double> Change(IReadOnlyDictionary<string, double>? before, IReadOnlyDictionary<string, double>? after)
     {
         if (after is null) return new Dictionary<string, double>();
         return after.ToDictionary(
             m => m.Key,
-            m => m.Key.EndsWith("_total", StringComparison.Ordinal) ? m.Value - (before?.GetValueOrDefault(m.Key) ?? 0) : m.Value,
+            m => IsCumulative(m.Key) ? m.Value - (before?.GetValueOrDefault(m.Key) ?? 0) : m.Value,
             StringComparer.Ordinal);
     }
 }

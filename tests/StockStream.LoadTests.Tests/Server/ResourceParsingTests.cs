@@ -71,4 +71,26 @@ public class ResourceParsingTests
         Assert.Equal(1, change["stockstream_send_stalls_total"]);
         Assert.Empty(ServerMetricsScraper.Change(before, after: null));
     }
+
+    [Fact]
+    public void KeepsTheProductsMetricsWithHistogramCountsButNotBuckets()
+    {
+        var before = ServerMetricsScraper.FromPrometheusText("""
+            process_cpu_seconds_total 3
+            stockstream_poll_hold_duration_seconds_bucket{le="0.1"} 4
+            stockstream_poll_hold_duration_seconds_count 4
+            stockstream_poll_hold_duration_seconds_sum 0.2
+            """);
+        var after = ServerMetricsScraper.FromPrometheusText("""
+            stockstream_poll_hold_duration_seconds_bucket{le="0.1"} 10
+            stockstream_poll_hold_duration_seconds_count 10
+            stockstream_poll_hold_duration_seconds_sum 0.5
+            """);
+
+        var change = ServerMetricsScraper.Change(before, after);
+
+        Assert.Equal(["stockstream_poll_hold_duration_seconds_count", "stockstream_poll_hold_duration_seconds_sum"], change.Keys.Order());
+        Assert.Equal(6, change["stockstream_poll_hold_duration_seconds_count"]);
+        Assert.Equal(0.3, change["stockstream_poll_hold_duration_seconds_sum"], precision: 9);
+    }
 }
