@@ -23,7 +23,7 @@ public static class SvgChart
         var svg = Open(title);
         var xTicks = ninesAxis
             ? new[] { 0.0, 90, 99, 99.9, 99.99, 99.999 }.Select(p => (Nines(p), $"{p.ToString("0.###", CultureInfo.InvariantCulture)}%")).Where(t => t.Item1 <= xMax + 1e-9)
-            : Enumerable.Range(0, 6).Select(i => xMin + (xMax - xMin) * i / 5).Select(x => (x, Num(x)));
+            : RoundTicks(xMin, xMax).Select(x => (x, Num(x)));
         Axes(svg, xLabel, yLabel, yMax, xTicks.Select(t => (X(t.Item1, xMin, xMax), t.Item2)));
         for (int i = 0; i < series.Count; i++)
         {
@@ -81,6 +81,13 @@ public static class SvgChart
     private static double X(double x, double min, double max) => Left + (x - min) / (max - min) * (Width - Left - Right);
 
     private static double Y(double y, double max) => Height - Bottom - y / max * (Height - Top - Bottom);
+
+    /// <summary>About five axis ticks on round values (multiples of 1, 2 or 5 × 10^n) between min and max.</summary>
+    public static IEnumerable<double> RoundTicks(double min, double max)
+    {
+        double step = NiceCeiling((max - min) / 5);
+        for (double x = Math.Ceiling(min / step) * step; x <= max + step * 1e-9; x += step) yield return x;
+    }
 
     /// <summary>The smallest 1, 2 or 5 × 10^n at or above the value, so axis labels are round.</summary>
     public static double NiceCeiling(double value)

@@ -109,6 +109,10 @@ public class ReportTests
     public void AxisEndsOnARoundNumber(double max, double expected) => Assert.Equal(expected, SvgChart.NiceCeiling(max), precision: 9);
 
     [Fact]
+    public void TimeAxisTicksFallOnRoundSeconds() =>
+        Assert.Equal([5.0, 10, 15], SvgChart.RoundTicks(1, 18.53));
+
+    [Fact]
     public void NinesAxisSpreadsTheTail() =>
         Assert.Equal([0.0, 1, 2, 3], new[] { 0, 90, 99, 99.9 }.Select(p => Math.Round(SvgChart.Nines(p), 9)));
 
