@@ -3,7 +3,7 @@ using StockStream.Protocol;
 
 namespace StockStream.LoadTests.Tests.Wire;
 
-/// <summary>The readers against the protocol's golden frames, the ones the server and the web client are tested with too.</summary>
+/// <summary>The readers against the protocol's golden frames and poll answers, the ones the server and the web client are tested with too.</summary>
 public class GoldenFixtureTests
 {
     private static readonly (string, ulong, long, bool)[] ExpectedTicks =
@@ -54,5 +54,23 @@ public class GoldenFixtureTests
         Assert.Equal(type, JsonFrameReader.Read(Fixture($"{name}.json"), new RecordingObserver()));
     }
 
-    private static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "fixtures", "protocol", name));
+    [Fact]
+    public void PollReadersReadTheGoldenPollAnswers()
+    {
+        var fromMessagePack = new RecordingObserver();
+        var fromJson = new RecordingObserver();
+
+        var msgpackAnswer = MessagePackPollReader.Read(Fixture("poll-answer.msgpack", "http"), fromMessagePack);
+        var jsonAnswer = JsonPollReader.Read(Fixture("poll-answer.json", "http"), fromJson, wantCursor: true);
+
+        var expected = new PollAnswer("NWVlZDVlZWQ1ZWVkNWVlZC4xMjM0", Missed: true, Ticks: 2);
+        Assert.Equal(expected, msgpackAnswer);
+        Assert.Equal(expected, jsonAnswer);
+        Assert.Equal(ExpectedTicks, fromMessagePack.Ticks); // "missed" marks the ticks' jumps as explained, like "conflated"
+        Assert.Equal(ExpectedTicks, fromJson.Ticks);
+        Assert.Equal(ExpectedQuotes, fromMessagePack.Quotes);
+        Assert.Equal(ExpectedQuotes, fromJson.Quotes);
+    }
+
+    private static byte[] Fixture(string name, string folder = "protocol") => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "fixtures", folder, name));
 }
