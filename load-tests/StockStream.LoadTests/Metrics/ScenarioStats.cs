@@ -29,7 +29,7 @@ public sealed record ScenarioStats
     public required DeliveryStats Delivery { get; init; }
     public required ResourceUsage Resources { get; init; }
     public required IReadOnlyList<TimelinePoint> Timeline { get; init; }
-    /// <summary>The server's own <c>stockstream_*</c> metrics: counters' change during the scenario, gauges' last value. Empty without /metrics.</summary>
+    /// <summary>The server's own metrics (product, GC, thread pool, Kestrel): counters' change during the scenario, gauges' last value. Empty without /metrics.</summary>
     public IReadOnlyDictionary<string, double> ServerMetrics { get; init; } = new Dictionary<string, double>();
 
     public double TicksPerSecond => DurationSeconds > 0 ? Ticks / DurationSeconds : 0;

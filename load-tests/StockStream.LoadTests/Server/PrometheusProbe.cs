@@ -5,8 +5,9 @@ namespace StockStream.LoadTests.Server;
 /// <summary>Reads the server's CPU time and memory from its Prometheus <c>/metrics</c> text, for a server on another host.</summary>
 public sealed class PrometheusProbe(HttpClient http, Uri metricsUri) : IServerProbe
 {
-    private static readonly string[] CpuNames = ["process_cpu_seconds_total", "process_cpu_time_seconds_total", "process_cpu_time_seconds"];
-    private static readonly string[] MemoryNames = ["process_resident_memory_bytes", "process_memory_usage_bytes", "process_working_set_bytes"];
+    // .NET's own runtime metrics first (as the server exports them), then the common Prometheus client names.
+    private static readonly string[] CpuNames = ["dotnet_process_cpu_time_seconds_total", "process_cpu_seconds_total", "process_cpu_time_seconds_total"];
+    private static readonly string[] MemoryNames = ["dotnet_process_memory_working_set_bytes", "process_resident_memory_bytes", "process_working_set_bytes"];
 
     public string Source => metricsUri.ToString();
 
