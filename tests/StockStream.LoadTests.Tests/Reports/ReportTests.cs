@@ -84,15 +84,18 @@ public class ReportTests
     }
 
     [Fact]
-    public void WritesTheThreeFormatsIntoTheRunFolder()
+    public void WritesTheThreeFormatsAndTheTickAgeChartIntoTheRunFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"report-test-{Guid.NewGuid():N}");
         try
         {
             var files = ReportWriter.Write(Report(), folder);
 
-            Assert.Equal(["report.html", "report.md", "report.csv"], files.Select(Path.GetFileName));
+            Assert.Equal(["report.html", "report.md", "report.csv", "tick-age.svg"], files.Select(Path.GetFileName));
             Assert.All(files, f => Assert.True(new FileInfo(f).Length > 0));
+            string svg = File.ReadAllText(files[3]);
+            Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", svg);
+            Assert.Contains("Tick age by percentile", svg);
         }
         finally
         {
