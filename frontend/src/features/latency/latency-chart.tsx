@@ -1,0 +1,49 @@
+import { useEffect, useRef } from 'react';
+import { ColorType, createChart, LineSeries, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
+import type { LatencyPoint } from '../../lib/stream/latency-stats';
+
+export interface LatencySeries {
+  label: string;
+  color: string;
+  points: readonly LatencyPoint[];
+}
+
+/** Per-second median tick age of several clients on one time axis. */
+export function LatencyChart({ series }: { series: LatencySeries[] }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const linesRef = useRef(new Map<string, { line: ISeriesApi<'Line'>; last: number }>());
+  const labels = series.map((s) => `${s.label}|${s.color}`).join(',');
+
+  useEffect(() => {
+    const chart = createChart(containerRef.current!, {
+      autoSize: true,
+      layout: { background: { type: ColorType.Solid, color: '#0f141a' }, textColor: '#c7d0d9' },
+      grid: { vertLines: { color: '#1c2530' }, horzLines: { color: '#1c2530' } },
+      timeScale: { timeVisible: true, secondsVisible: true },
+      localization: { priceFormatter: (ms: number) => `${ms.toFixed(1)} ms` },
+    });
+    const lines = linesRef.current;
+    for (const entry of labels.split(',')) {
+      const [label, color] = entry.split('|');
+      lines.set(label, { line: chart.addSeries(LineSeries, { color, lineWidth: 2, title: label }), last: -1 });
+    }
+    return () => {
+      lines.clear();
+      chart.remove();
+    };
+  }, [labels]);
+
+  useEffect(() => {
+    for (const s of series) {
+      const entry = linesRef.current.get(s.label);
+      if (!entry) continue;
+      for (const point of s.points) {
+        if (point.time <= entry.last) continue;
+        entry.line.update({ time: point.time as UTCTimestamp, value: point.p50 });
+        entry.last = point.time;
+      }
+    }
+  });
+
+  return <div ref={containerRef} className="latency-chart" data-testid="latency-chart" data-series={series.map((s) => `${s.label}:${s.points.length}`).join(' ')} />;
+}

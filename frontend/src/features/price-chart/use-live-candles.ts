@@ -1,0 +1,76 @@
+import { useEffect, useState, type RefObject } from 'react';
+import type { UTCTimestamp } from 'lightweight-charts';
+import type { MarketStore } from '../../lib/market/market-store';
+import { CandleAggregator, INTERVAL_SECONDS, type Candle, type CandleInterval } from './candle-aggregator';
+import { DOWN, UP, type PriceChart } from './create-price-chart';
+import { fetchCandles } from './fetch-candles';
+
+export type BackfillState = 'loading' | 'filled' | 'empty' | 'failed';
+
+/**
+ * Back-fills the chart, then feeds it the selected symbol's ticks: each tick updates the
+ * aggregator at once, the chart once per animation frame with series.update() of the touched bars.
+ * Ticks that arrive before the back-fill answers are part of it and are not added again.
+ */
+export function useLiveCandles(
+  chartRef: RefObject<PriceChart | null>,
+  containerRef: RefObject<HTMLElement | null>,
+  store: MarketStore,
+  baseUrl: string,
+  symbol: string | null,
+  interval: CandleInterval,
+): BackfillState {
+  const [backfill, setBackfill] = useState<BackfillState>('loading');
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart || !symbol) return;
+    const aggregator = new CandleAggregator(INTERVAL_SECONDS[interval]);
+    const touched = new Set<Candle>();
+    let ready = false;
+    let frame = 0;
+    const draw = () => {
+      frame = 0;
+      for (const bar of touched) push(chart, bar);
+      touched.clear();
+      containerRef.current?.setAttribute('data-candles', String(aggregator.bars.length));
+    };
+    const unsubscribe = store.onTicks((ticks) => {
+      if (!ready) return;
+      for (const tick of ticks) {
+        if (tick.symbol !== symbol) continue;
+        const bar = aggregator.add(tick.price, tick.size, tick.time);
+        if (bar) touched.add(bar);
+      }
+      if (touched.size > 0 && frame === 0) frame = requestAnimationFrame(draw);
+    });
+    const controller = new AbortController();
+    setBackfill('loading');
+    [chart.candles, chart.line, chart.volume].forEach((series) => series.setData([]));
+    fetchCandles(baseUrl, symbol, interval, controller.signal)
+      .then((bars) => {
+        aggregator.seed(bars);
+        bars.forEach((bar) => push(chart, bar));
+        setBackfill(bars.length > 0 ? 'filled' : 'empty');
+      })
+      .catch(() => !controller.signal.aborted && setBackfill('failed'))
+      .finally(() => {
+        ready = !controller.signal.aborted;
+        draw();
+      });
+    return () => {
+      controller.abort();
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [chartRef, containerRef, store, baseUrl, symbol, interval]);
+
+  return backfill;
+}
+
+function push(chart: PriceChart, bar: Candle): void {
+  const time = bar.time as UTCTimestamp;
+  chart.candles.update({ time, open: bar.open, high: bar.high, low: bar.low, close: bar.close });
+  chart.line.update({ time, value: bar.close });
+  chart.volume.update({ time, value: bar.volume, color: bar.close >= bar.open ? `${UP}80` : `${DOWN}80` });
+}

@@ -1,0 +1,168 @@
+import { after, CoalescedStore } from '../store/coalesced-store';
+import { browserClock, ClockOffset, type Clock } from './clock-offset';
+import { FrameLog } from './frame-log';
+import type { MarketSink } from './market-sink';
+import type { Hello, Rejection, ServerMessage } from './protocol';
+import { ReconnectPolicy } from './reconnect-policy';
+import { StreamSession } from './stream-session';
+import type { CloseInfo, HandshakeInfo, Transport, TransportChoice, TransportFactory, TransportKind } from './transport';
+import { TransportFallback } from './transport-fallback';
+import { createTransport } from './transports';
+
+export type ConnectionState = 'stopped' | 'connecting' | 'open' | 'reconnecting';
+
+export interface ConnectionStatus {
+  state: ConnectionState;
+  choice: TransportChoice;
+  transport: TransportKind | null;
+  handshake: HandshakeInfo | null;
+  hello: Hello | null;
+  retryInMs: number | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+export interface StreamClientOptions {
+  baseUrl: string;
+  choice: TransportChoice;
+  symbols?: readonly string[];
+  sink?: MarketSink;
+  clock?: ClockOffset;
+  now?: Clock;
+  policy?: ReconnectPolicy;
+  transports?: TransportFactory;
+  pingIntervalMs?: number;
+  onRejected?: (rejections: Rejection[]) => void;
+}
+
+/**
+ * One logical market-data stream over any transport: connects, subscribes, resumes after a
+ * drop (same epoch: from the last seqs; HTTP: from the last cursor), backs off with jitter and,
+ * under Auto, falls back from WebSocket to SSE to long polling.
+ */
+export class StreamClient {
+  readonly session: StreamSession;
+  readonly frames = new FrameLog();
+  readonly status: CoalescedStore<ConnectionStatus>;
+  readonly metrics: CoalescedStore<ReturnType<StreamSession['snapshot']>>;
+  readonly clock: ClockOffset;
+  private state: ConnectionStatus;
+  private symbols: readonly string[];
+  private transport: Transport | null = null;
+  private fallback: TransportFallback;
+  private cursor: { value: string; symbols: string } | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly now: Clock;
+  private readonly policy: ReconnectPolicy;
+
+  constructor(private readonly options: StreamClientOptions) {
+    this.now = options.now ?? browserClock;
+    this.clock = options.clock ?? new ClockOffset();
+    this.policy = options.policy ?? new ReconnectPolicy();
+    this.symbols = options.symbols ?? [];
+    this.fallback = new TransportFallback(options.choice);
+    this.state = { state: 'stopped', choice: options.choice, transport: null, handshake: null, hello: null, retryInMs: null, attempts: 0, lastError: null };
+    this.session = new StreamSession(this.clock, this.now, options.sink ?? null, (r) => options.onRejected?.(r), (e) => this.update({ lastError: e }));
+    this.status = new CoalescedStore(() => this.state);
+    this.metrics = new CoalescedStore(() => this.session.snapshot(), after(500));
+  }
+
+  start(): void {
+    if (this.state.state !== 'stopped') return;
+    this.fallback = new TransportFallback(this.state.choice);
+    this.connect(this.fallback.current);
+  }
+
+  stop(): void {
+    clearTimeout(this.retryTimer);
+    this.retire();
+    this.update({ state: 'stopped', transport: null, retryInMs: null });
+  }
+
+  /** Switches transport; the symbols, seqs and cursor carry over, so data keeps flowing. */
+  setTransport(choice: TransportChoice): void {
+    const running = this.state.state !== 'stopped';
+    this.stop();
+    this.update({ choice });
+    if (running) this.start();
+  }
+
+  setSymbols(symbols: readonly string[]): void {
+    const kept = new Set(symbols);
+    this.session.seqs.forget(this.symbols.filter((s) => !kept.has(s)));
+    this.symbols = [...symbols];
+    this.transport?.setSymbols(this.symbols, this.session.seqs.resumeFor(this.symbols));
+    this.metrics.invalidate();
+  }
+
+  private connect(kind: TransportKind): void {
+    const key = this.symbols.join(',');
+    const cursor = this.cursor?.symbols === key ? this.cursor.value : null;
+    this.update({ state: this.state.state === 'reconnecting' ? 'reconnecting' : 'connecting', transport: kind, retryInMs: null });
+    const factory = this.options.transports ?? createTransport;
+    const transport: Transport = factory(kind, {
+      baseUrl: this.options.baseUrl,
+      symbols: this.symbols,
+      cursor,
+      listener: {
+        opened: (handshake) => this.transport === transport && this.update({ state: 'open', handshake }),
+        message: (message) => this.transport === transport && this.onMessage(transport, message),
+        frame: (direction, bytes, content) => {
+          this.frames.add(direction, bytes, this.now(), content);
+          if (direction === 'in') this.session.countFrame(bytes);
+        },
+        request: () => this.session.requests++,
+        connection: () => this.session.connections++,
+        closed: (info) => this.transport === transport && this.onClosed(info),
+      },
+    });
+    this.transport = transport;
+  }
+
+  private onMessage(transport: Transport, message: ServerMessage): void {
+    if (message.kind === 'hello') {
+      const sameEpoch = this.session.seqs.enterEpoch(message.epoch);
+      this.policy.reset();
+      this.update({ hello: message, attempts: 0, lastError: null });
+      transport.setSymbols(this.symbols, sameEpoch ? this.session.seqs.resumeFor(this.symbols) : null);
+      if (transport.canPing) this.startPinging(transport);
+    }
+    this.session.handle(message);
+    this.metrics.invalidate();
+  }
+
+  private onClosed(info: CloseInfo): void {
+    this.retire();
+    const step = this.fallback.next(info.wasOpen);
+    if (step.wait === 'now') {
+      this.update({ lastError: info.reason });
+      this.connect(step.kind);
+      return;
+    }
+    const delay = this.policy.nextDelayMs();
+    this.update({ state: 'reconnecting', lastError: info.reason, retryInMs: Math.round(delay), attempts: this.policy.attempts });
+    this.retryTimer = setTimeout(() => this.connect(step.kind), delay);
+  }
+
+  private startPinging(transport: Transport): void {
+    clearInterval(this.pingTimer);
+    transport.ping(this.now());
+    this.pingTimer = setInterval(() => transport.ping(this.now()), this.options.pingIntervalMs ?? 2000);
+  }
+
+  /** Closes the current transport, keeping its cursor for the next HTTP connection. */
+  private retire(): void {
+    clearInterval(this.pingTimer);
+    const transport = this.transport;
+    if (!transport) return;
+    this.transport = null;
+    if (transport.cursor) this.cursor = { value: transport.cursor, symbols: this.symbols.join(',') };
+    transport.close();
+  }
+
+  private update(patch: Partial<ConnectionStatus>): void {
+    this.state = { ...this.state, ...patch };
+    this.status.invalidate();
+  }
+}
