@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ClockOffset } from './clock-offset';
+import { fakeTransports } from './fake-transport';
+import type { MarketSink } from './market-sink';
+import type { Quote, Tick } from './protocol';
+import { ReconnectPolicy } from './reconnect-policy';
+import { StreamClient, type StreamClientOptions } from './stream-client';
+
+const tick = (symbol: string, seq: number, time = 0): Tick => ({ symbol, seq, price: 10 + seq, size: 1, time });
+const quote = (symbol: string, seq: number): Quote => ({ symbol, seq, price: 10, open: 10, high: 10, low: 10, volume: 0, time: 0 });
+
+function setup(options: Partial<StreamClientOptions> = {}) {
+  const fakes = fakeTransports();
+  const received: Tick[] = [];
+  const sink: MarketSink = { applySnapshot: () => {}, applyTicks: (t) => received.push(...t), setMarketState: () => {} };
+  const client = new StreamClient({
+    baseUrl: 'http://test',
+    choice: 'ws-msgpack',
+    symbols: ['AAPL', 'MSFT'],
+    sink,
+    transports: fakes.factory,
+    policy: new ReconnectPolicy({ baseMs: 100, maxMs: 1000 }, () => 1),
+    now: () => Date.now(),
+    ...options,
+  });
+  client.start();
+  return { client, fakes, received };
+}
+
+describe('StreamClient', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('subscribes once the Hello arrives, without resume on a first connection', () => {
+    const { fakes } = setup();
+    fakes.last().open();
+    fakes.last().hello('e1');
+    expect(fakes.last().subscriptions).toEqual([{ symbols: ['AAPL', 'MSFT'], resume: null }]);
+  });
+
+  it('after a drop, reconnects with backoff and resumes from the last seqs when the epoch matches', () => {
+    const { client, fakes } = setup();
+    const first = fakes.last();
+    first.open();
+    first.hello('e1');
+    first.receive({ kind: 'snapshot', quotes: [quote('AAPL', 5), quote('MSFT', 9)] });
+    first.receive({ kind: 'ticks', ticks: [tick('AAPL', 6), tick('AAPL', 7)], flags: 0 });
+    first.drop(true);
+
+    expect(fakes.created).toHaveLength(1);
+    vi.advanceTimersByTime(99);
+    expect(fakes.created).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    const second = fakes.last();
+    expect(second).not.toBe(first);
+    second.open();
+    second.hello('e1');
+    expect(second.subscriptions).toEqual([{ symbols: ['AAPL', 'MSFT'], resume: { AAPL: 7, MSFT: 9 } }]);
+  });
+
+  it('does not resume across epochs: the seqs of the old stream mean nothing in the new one', () => {
+    const { fakes } = setup();
+    fakes.last().hello('e1');
+    fakes.last().receive({ kind: 'snapshot', quotes: [quote('AAPL', 5)] });
+    fakes.last().drop(true);
+    vi.runOnlyPendingTimers();
+    fakes.last().hello('e2');
+    expect(fakes.last().subscriptions).toEqual([{ symbols: ['AAPL', 'MSFT'], resume: null }]);
+  });
+
+  it('backs off exponentially while reconnects fail, and from the base again after a Hello', () => {
+    const { fakes } = setup();
+    const reconnectDelay = (wasOpen: boolean) => {
+      const before = Date.now();
+      const count = fakes.created.length;
+      fakes.last().drop(wasOpen);
+      while (fakes.created.length === count) vi.advanceTimersByTime(1);
+      return Date.now() - before;
+    };
+    expect([reconnectDelay(false), reconnectDelay(false), reconnectDelay(false)]).toEqual([100, 200, 400]);
+    fakes.last().hello('e1');
+    expect(reconnectDelay(true)).toBe(100);
+  });
+
+  it('counts unannounced seq gaps and conflated frames, and drops repeated ticks', () => {
+    const { client, fakes, received } = setup();
+    const t = fakes.last();
+    t.hello('e1');
+    t.receive({ kind: 'snapshot', quotes: [quote('AAPL', 1)] });
+    t.receive({ kind: 'ticks', ticks: [tick('AAPL', 2), tick('AAPL', 4)], flags: 0 });
+    t.receive({ kind: 'ticks', ticks: [tick('AAPL', 9)], flags: 1 });
+    t.receive({ kind: 'ticks', ticks: [tick('AAPL', 9), tick('AAPL', 10)], flags: 0 });
+    const { gaps, conflatedFrames, ticks } = client.session.snapshot();
+    expect({ gaps, conflatedFrames, ticks }).toEqual({ gaps: 1, conflatedFrames: 1, ticks: 4 });
+    expect(received.map((r) => r.seq)).toEqual([2, 4, 9, 10]);
+  });
+
+  it('under Auto falls back to SSE, then long polling, when transports cannot connect', () => {
+    const { client, fakes } = setup({ choice: 'auto' });
+    expect(fakes.last().kind).toBe('ws-msgpack');
+    fakes.last().drop(false);
+    expect(fakes.last().kind).toBe('sse');
+    fakes.last().drop(false);
+    expect(fakes.last().kind).toBe('long-poll');
+    fakes.last().open();
+    vi.runOnlyPendingTimers(); // the status snapshot is rebuilt on the next turn
+    expect(client.status.getSnapshot()).toMatchObject({ state: 'open', transport: 'long-poll', choice: 'auto' });
+  });
+
+  it('hands an HTTP transport the cursor of the previous one for the same symbols', () => {
+    const { client, fakes } = setup({ choice: 'long-poll' });
+    fakes.last().hello('e1');
+    fakes.last().cursor = 'c-42';
+    fakes.last().drop(true);
+    vi.runOnlyPendingTimers();
+    expect(fakes.last().options.cursor).toBe('c-42');
+    client.setSymbols(['AAPL']);
+    fakes.last().drop(true);
+    vi.runOnlyPendingTimers();
+    expect(fakes.last().options.cursor).toBeNull();
+  });
+
+  it('keeps symbols and seqs when the transport is switched, so the new one resumes', () => {
+    const { client, fakes } = setup();
+    fakes.last().hello('e1');
+    fakes.last().receive({ kind: 'ticks', ticks: [tick('MSFT', 3)], flags: 0 });
+    client.setTransport('ws-json');
+    expect(fakes.created[0].closed).toBe(true);
+    expect(fakes.last().kind).toBe('ws-json');
+    fakes.last().hello('e1');
+    expect(fakes.last().subscriptions).toEqual([{ symbols: ['AAPL', 'MSFT'], resume: { MSFT: 3 } }]);
+  });
+
+  it('reports rejected symbols', () => {
+    const onRejected = vi.fn();
+    const { fakes } = setup({ onRejected });
+    fakes.last().hello('e1');
+    fakes.last().receive({ kind: 'suback', reqId: 1, accepted: ['AAPL'], rejected: [{ symbol: 'NOPE', reason: 'unknown symbol' }] });
+    expect(onRejected).toHaveBeenCalledWith([{ symbol: 'NOPE', reason: 'unknown symbol' }]);
+  });
+
+  it('pings over WebSocket and measures tick age against the server clock', () => {
+    const clock = new ClockOffset();
+    const { client, fakes } = setup({ clock, now: () => 10_000 });
+    fakes.last().hello('e1');
+    expect(fakes.last().pings).toEqual([10_000]);
+    // The server's clock runs 500 ms ahead; the round trip took no time.
+    fakes.last().receive({ kind: 'pong', clientTime: 10_000, serverTime: 10_500_000 });
+    fakes.last().receive({ kind: 'ticks', ticks: [tick('AAPL', 1, 10_480_000)], flags: 0 });
+    expect(client.session.latency.summary()?.p50).toBe(20);
+  });
+});
