@@ -39,7 +39,7 @@ describe('StreamClient', () => {
   });
 
   it('after a drop, reconnects with backoff and resumes from the last seqs when the epoch matches', () => {
-    const { client, fakes } = setup();
+    const { fakes } = setup();
     const first = fakes.last();
     first.open();
     first.hello('e1');
