@@ -1,10 +1,23 @@
 using StockStream.Server.Hosting;
+using StockStream.Server.Market;
+using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Rest;
+using StockStream.Server.Transports.WebSockets;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddProblemDetails();
+builder.AddMarket();
+builder.AddStreaming();
+builder.AddWebSocketTransport();
 builder.AddFrontend();
 
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseWebSockets();
 app.MapHealth();
+app.MapSymbols();
+app.MapWebSocketTransport();
 app.UseFrontend();
 app.Run();
 

@@ -7,25 +7,36 @@ public static class FrontendHosting
 {
     public static WebApplicationBuilder AddFrontend(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<FrontendOptions>().BindConfiguration(FrontendOptions.SectionName).ValidateOnStart();
+        builder.Services.AddOptions<FrontendOptions>().BindConfiguration(FrontendOptions.SectionName);
         var options = builder.Configuration.GetSection(FrontendOptions.SectionName).Get<FrontendOptions>() ?? new();
         builder.Services.AddSpaStaticFiles(spa => spa.RootPath = options.RootPath);
         return builder;
     }
 
-    /// <summary>Terminal: map every API and WebSocket endpoint before this.</summary>
+    /// <summary>Terminal: every API and WebSocket endpoint must be mapped before this.</summary>
     public static void UseFrontend(this WebApplication app)
     {
         var options = app.Configuration.GetSection(FrontendOptions.SectionName).Get<FrontendOptions>() ?? new();
+        // API paths never fall through to index.html: an unknown one is a 404 problem, not a page.
+        app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No such API endpoint."))
+            .ExcludeFromDescription();
         app.UseSpaStaticFiles();
         // Endpoints must win over the SPA fallback, so routing runs before UseSpa.
         app.UseRouting();
         app.UseEndpoints(_ => { });
+
+        bool proxy = app.Environment.IsDevelopment() && options.DevServerUrl.Length > 0;
+        string indexPath = Path.Combine(app.Environment.ContentRootPath, options.RootPath, "index.html");
+        if (!proxy && !File.Exists(indexPath))
+        {
+            app.Run(context => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+                detail: "The web app is not built: run `npm run build` (or `npm start`).").ExecuteAsync(context));
+            return;
+        }
         app.UseSpa(spa =>
         {
             spa.Options.SourcePath = options.SourcePath;
-            if (app.Environment.IsDevelopment() && options.DevServerUrl is { Length: > 0 } devServer)
-                spa.UseProxyToSpaDevelopmentServer(devServer);
+            if (proxy) spa.UseProxyToSpaDevelopmentServer(options.DevServerUrl);
         });
     }
 }

@@ -1,0 +1,27 @@
+using StockStream.Protocol;
+
+namespace StockStream.Server.Streaming;
+
+/// <summary>The running session figures of one symbol, updated in place for every tick (no allocation).</summary>
+public struct QuoteState(double openPrice, long sessionStart)
+{
+    public ulong Seq;
+    public double Price = openPrice;
+    public double Open = openPrice;
+    public double High = openPrice;
+    public double Low = openPrice;
+    public long Volume;
+    public long Time = sessionStart;
+
+    public void Apply(in Tick tick)
+    {
+        Seq = tick.Seq;
+        Price = tick.Price;
+        Time = tick.Time;
+        Volume += tick.Size;
+        if (tick.Price > High) High = tick.Price;
+        if (tick.Price < Low) Low = tick.Price;
+    }
+
+    public readonly Quote ToQuote(string symbol) => new(symbol, Seq, Price, Open, High, Low, Volume, Time);
+}

@@ -1,0 +1,20 @@
+using StockStream.Server.Backplane;
+
+namespace StockStream.Server.Streaming;
+
+/// <summary>Registers the hub, its metrics and the in-process backplane.</summary>
+public static class StreamingHosting
+{
+    public static WebApplicationBuilder AddStreaming(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StreamingOptions>()
+            .BindConfiguration(StreamingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<StreamingMetrics>();
+        builder.Services.AddSingleton<TickHub>();
+        builder.Services.AddSingleton<ITickBackplane, InProcessBackplane>();
+        return builder;
+    }
+}

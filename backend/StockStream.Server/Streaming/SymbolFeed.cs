@@ -1,0 +1,110 @@
+using StockStream.Protocol;
+
+namespace StockStream.Server.Streaming;
+
+/// <summary>
+/// Everything the hub keeps for one symbol: its quote, history, subscribers and waiting polls. One short lock
+/// makes "append tick" and "register subscriber + read quote" atomic, so a snapshot and the stream meet exactly.
+/// </summary>
+public sealed class SymbolFeed
+{
+    private readonly Lock _gate = new();
+    private readonly TickHistory _history;
+    private QuoteState _quote;
+    private SubscriberQueue[] _subscribers = [];
+    private TaskCompletionSource? _nextTick;
+
+    public SymbolFeed(int id, string symbol, double openPrice, long sessionStart, StreamingOptions options)
+    {
+        Id = id;
+        Symbol = symbol;
+        _quote = new QuoteState(openPrice, sessionStart);
+        _history = new TickHistory(options.HistoryMaxTicksPerSymbol, options.HistorySeconds * 1_000_000L);
+    }
+
+    public int Id { get; }
+
+    public string Symbol { get; }
+
+    /// <summary>Records a tick and returns who must receive it; the caller fans out after the lock is released.</summary>
+    internal SubscriberQueue[] Append(StreamTick tick, out TaskCompletionSource? waiters)
+    {
+        lock (_gate)
+        {
+            _history.Append(tick);
+            _quote.Apply(tick.Tick);
+            waiters = _nextTick;
+            _nextTick = null;
+            return _subscribers;
+        }
+    }
+
+    public Quote Quote
+    {
+        get { lock (_gate) return _quote.ToQuote(Symbol); }
+    }
+
+    /// <summary>Adds a subscriber and returns the quote it starts from, atomically with the stream.</summary>
+    internal Quote Subscribe(SubscriberQueue subscriber)
+    {
+        lock (_gate)
+        {
+            if (Array.IndexOf(_subscribers, subscriber) < 0) _subscribers = [.. _subscribers, subscriber];
+            return _quote.ToQuote(Symbol);
+        }
+    }
+
+    /// <summary>
+    /// Adds a subscriber that resumes after <paramref name="lastSeenSeq"/>: the missed ticks when all are held,
+    /// else null and the quote to snapshot from.
+    /// </summary>
+    internal StreamTick[]? SubscribeResuming(SubscriberQueue subscriber, ulong lastSeenSeq, out Quote quote)
+    {
+        lock (_gate)
+        {
+            if (Array.IndexOf(_subscribers, subscriber) < 0) _subscribers = [.. _subscribers, subscriber];
+            quote = _quote.ToQuote(Symbol);
+            if (lastSeenSeq > _quote.Seq) return null;
+            if (lastSeenSeq == _quote.Seq) return [];
+            return _history.After(lastSeenSeq);
+        }
+    }
+
+    internal void Unsubscribe(SubscriberQueue subscriber)
+    {
+        lock (_gate)
+        {
+            int index = Array.IndexOf(_subscribers, subscriber);
+            if (index < 0) return;
+            _subscribers = [.. _subscribers.AsSpan(0, index), .. _subscribers.AsSpan(index + 1)];
+        }
+    }
+
+    public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
+
+    /// <summary>Ticks after a stream offset; <paramref name="missed"/> when some of them were evicted.</summary>
+    public StreamTick[] AfterOffset(ulong offset, out bool missed)
+    {
+        lock (_gate)
+        {
+            missed = _history.EvictedThroughOffset > offset;
+            return _history.AfterOffset(offset);
+        }
+    }
+
+    /// <summary>Ticks at or after a time (Unix µs).</summary>
+    public StreamTick[] Since(long time)
+    {
+        lock (_gate) return _history.Since(time);
+    }
+
+    /// <summary>Completes when the next tick of this symbol is appended (for held polls; never on the generator's thread).</summary>
+    public Task NextTickAsync()
+    {
+        lock (_gate)
+        {
+            _nextTick ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _nextTick.Task;
+        }
+    }
+}

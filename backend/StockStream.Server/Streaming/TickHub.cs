@@ -1,0 +1,142 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using StockStream.Protocol;
+using StockStream.Protocol.Messages;
+using StockStream.Server.Market;
+
+namespace StockStream.Server.Streaming;
+
+/// <summary>
+/// The fan-out: takes batches of ticks from the backplane, encodes each once, records it in its symbol's feed,
+/// and hands it to every subscriber's queue without ever waiting for a client.
+/// </summary>
+public sealed class TickHub
+{
+    private readonly SymbolFeed[] _feeds;
+    private readonly FrozenDictionary<string, SymbolFeed> _bySymbol;
+    private readonly StreamingOptions _options;
+    private readonly StreamingMetrics _metrics;
+    private readonly TimeProvider _clock;
+    private readonly Lock _stateGate = new();
+    private readonly List<SubscriberQueue> _touched = [];
+    private SubscriberQueue[] _attached = [];
+    private volatile MarketState _state;
+    private TaskCompletionSource _stateChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ulong _offset;
+
+    public TickHub(InstrumentCatalog catalog, IOptions<StreamingOptions> options, IOptions<MarketOptions> market,
+        StreamingMetrics metrics, TimeProvider clock)
+    {
+        _options = options.Value;
+        _metrics = metrics;
+        _clock = clock;
+        _state = market.Value.InitialState;
+        long sessionStart = clock.NowMicroseconds();
+        _feeds = [.. catalog.All.Select(i => new SymbolFeed(i.Id, i.Symbol, PriceModel.Round(i.StartPrice, market.Value.TickSize), sessionStart, _options))];
+        _bySymbol = _feeds.ToFrozenDictionary(f => f.Symbol, StringComparer.Ordinal);
+        Epoch = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    }
+
+    /// <summary>Names this incarnation of the stream: it changes whenever seq numbering restarts.</summary>
+    public string Epoch { get; }
+
+    public int MaxSymbols => _options.MaxSymbols;
+
+    public MarketState MarketState => _state;
+
+    /// <summary>Offset of the newest tick published; a cursor meaning "now".</summary>
+    public ulong Offset => Volatile.Read(ref _offset);
+
+    public IReadOnlyList<SymbolFeed> Feeds => _feeds;
+
+    public bool TryGetFeed(string symbol, out SymbolFeed feed) => _bySymbol.TryGetValue(symbol, out feed!);
+
+    /// <summary>Publishes a batch in order. Called by one thread at a time (the backplane's consumer).</summary>
+    public void Publish(IReadOnlyList<Tick> ticks)
+    {
+        foreach (var tick in ticks)
+        {
+            if (!_bySymbol.TryGetValue(tick.Symbol, out var feed)) continue;
+            var encoded = new StreamTick(tick, feed.Id, _offset + 1);
+            var subscribers = feed.Append(encoded, out var waiters);
+            Volatile.Write(ref _offset, encoded.Offset);
+            foreach (var subscriber in subscribers)
+            {
+                if (subscriber.Enqueue(encoded)) _touched.Add(subscriber);
+            }
+            waiters?.TrySetResult();
+        }
+        // One wake-up per connection per batch: this is what lets a frame carry many ticks.
+        foreach (var subscriber in _touched) subscriber.Signal();
+        _touched.Clear();
+        _metrics.TicksGenerated(ticks.Count);
+    }
+
+    public void SetMarketState(MarketState state)
+    {
+        TaskCompletionSource changed;
+        lock (_stateGate)
+        {
+            if (_state == state) return;
+            _state = state;
+            var message = new MarketStatusMessage(state, _clock.NowMicroseconds());
+            foreach (var queue in _attached) queue.EnqueueControl(message);
+            changed = _stateChanged;
+            _stateChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        changed.TrySetResult();
+    }
+
+    /// <summary>Completes at the next change of market state.</summary>
+    public Task MarketStateChangedAsync()
+    {
+        lock (_stateGate) return _stateChanged.Task;
+    }
+
+    /// <summary>Registers a queue for market-state broadcasts and queues the current state, atomically.</summary>
+    public void Attach(SubscriberQueue queue)
+    {
+        lock (_stateGate)
+        {
+            _attached = [.. _attached, queue];
+            queue.EnqueueControl(new MarketStatusMessage(_state, _clock.NowMicroseconds()));
+        }
+    }
+
+    /// <summary>Removes a queue from every feed and from broadcasts; completing it is its owner's call.</summary>
+    public void Detach(SubscriberQueue queue)
+    {
+        lock (_stateGate)
+        {
+            int index = Array.IndexOf(_attached, queue);
+            if (index >= 0) _attached = [.. _attached.AsSpan(0, index), .. _attached.AsSpan(index + 1)];
+        }
+        foreach (int id in queue.SubscribedIds()) _feeds[id].Unsubscribe(queue);
+    }
+
+    public void Subscribe(SubscriberQueue queue, SubscribeMessage message)
+    {
+        var rejected = new List<SymbolRejection>();
+        queue.Subscribe(message.ReqId, Resolve(message.Symbols, rejected, requireKnown: true), rejected, message.Resume);
+    }
+
+    public void Unsubscribe(SubscriberQueue queue, UnsubscribeMessage message)
+    {
+        var rejected = new List<SymbolRejection>();
+        queue.Unsubscribe(message.ReqId, Resolve(message.Symbols, rejected, requireKnown: false), rejected);
+    }
+
+    private List<(string, SymbolFeed?)> Resolve(IReadOnlyList<string> symbols, List<SymbolRejection> rejected, bool requireKnown)
+    {
+        var resolved = new List<(string, SymbolFeed?)>(symbols.Count);
+        foreach (string symbol in symbols)
+        {
+            if (!SymbolName.IsValid(symbol)) rejected.Add(new SymbolRejection(symbol, SymbolRejection.InvalidSymbol));
+            else if (_bySymbol.TryGetValue(symbol, out var feed)) resolved.Add((symbol, feed));
+            else if (requireKnown) rejected.Add(new SymbolRejection(symbol, SymbolRejection.UnknownSymbol));
+            else resolved.Add((symbol, null));
+        }
+        return resolved;
+    }
+}

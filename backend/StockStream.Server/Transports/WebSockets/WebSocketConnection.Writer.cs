@@ -1,0 +1,78 @@
+using System.Net.WebSockets;
+using StockStream.Protocol;
+using StockStream.Server.Streaming;
+
+namespace StockStream.Server.Transports.WebSockets;
+
+internal sealed partial class WebSocketConnection
+{
+    /// <summary>The only sender on this socket: one outstanding send at a time, each bounded by the send timeout.</summary>
+    private async Task WriteLoopAsync()
+    {
+        var buffer = new PooledBufferWriter();
+        var messageType = format.IsText ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
+        try
+        {
+            while (true)
+            {
+                await _queue.WaitAsync();
+                while (_queue.TryTake(out var item))
+                {
+                    if (item.Message is { } message) format.Write(buffer, message);
+                    else format.WriteTicksFrame(buffer, item.Ticks, item.Flags);
+                    await SendAsync(buffer.WrittenMemory, messageType);
+                    metrics.Sent(Transport, item.Ticks.Count, buffer.WrittenCount);
+                    buffer.Reset();
+                }
+                buffer.Release();
+                if (_queue.Overflowed) Close((WebSocketCloseStatus)CloseCodes.SlowConsumer, "reading too slowly");
+                if (_queue.IsCompleted) break;
+            }
+            await SendCloseAsync();
+        }
+        catch (OperationCanceledException) when (_sendTimeout.IsCancellationRequested)
+        {
+            // A cancelled send has already aborted the socket: no close frame can follow.
+            metrics.SendStalled(Transport);
+            WebSocketLog.SendStalled(logger, id, options.SendTimeoutMs);
+            socket.Abort();
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
+        {
+            WebSocketLog.WentAway(logger, id, e);
+            socket.Abort();
+        }
+        finally
+        {
+            buffer.Release();
+        }
+    }
+
+    private async ValueTask SendAsync(ReadOnlyMemory<byte> frame, WebSocketMessageType type)
+    {
+        _sendTimeout.CancelAfter(options.SendTimeoutMs);
+        await socket.SendAsync(frame, type, endOfMessage: true, _sendTimeout.Token);
+        _sendTimeout.TryReset();
+    }
+
+    /// <summary>Sends our close frame and waits (bounded) for the client's, which the receive loop consumes.</summary>
+    private async Task SendCloseAsync()
+    {
+        if (_closeStatus is not { } status || socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
+        if (status != WebSocketCloseStatus.NormalClosure) WebSocketLog.ClosedByServer(logger, id, status, _closeReason);
+        _sendTimeout.CancelAfter(options.SendTimeoutMs);
+        await socket.CloseOutputAsync(status, _closeReason, _sendTimeout.Token);
+        _sendTimeout.TryReset();
+        if (socket.State == WebSocketState.CloseSent)
+        {
+            try
+            {
+                await _receiveEnded.Task.WaitAsync(TimeSpan.FromMilliseconds(options.CloseTimeoutMs), clock);
+            }
+            catch (TimeoutException)
+            {
+                socket.Abort();
+            }
+        }
+    }
+}

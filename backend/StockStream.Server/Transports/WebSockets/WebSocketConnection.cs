@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using StockStream.Protocol;
+using StockStream.Protocol.Messages;
+using StockStream.Server.Streaming;
+
+namespace StockStream.Server.Transports.WebSockets;
+
+/// <summary>
+/// One accepted socket: a receive loop that handles the client's messages, and a writer loop — the only place
+/// that sends — that drains the connection's <see cref="SubscriberQueue"/>.
+/// </summary>
+internal sealed partial class WebSocketConnection(
+    string id, WebSocket socket, WireFormat format, TickHub hub, WebSocketTransportOptions options,
+    StreamingMetrics metrics, TimeProvider clock, ILogger logger)
+{
+    public const string Transport = "websocket";
+
+    private readonly SubscriberQueue _queue = new(id, hub.MaxSymbols, options.MaxPendingTicks, options.MaxTicksPerFrame, metrics);
+    private readonly MessageRateLimiter _limiter = new(options.MaxMessagesPerSecond, clock);
+    private readonly CancellationTokenSource _sendTimeout = new();
+    private readonly TaskCompletionSource _receiveEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _closing;
+    private WebSocketCloseStatus? _closeStatus;
+    private string _closeReason = "";
+    private int _malformed;
+
+    public async Task RunAsync(IReadOnlyList<string> initialSymbols, CancellationToken stopping)
+    {
+        _queue.EnqueueControl(new HelloMessage(Subprotocols.ProtocolVersion, id, clock.NowMicroseconds(),
+            options.HeartbeatMs, hub.MaxSymbols, hub.Epoch));
+        hub.Attach(_queue);
+        if (initialSymbols.Count > 0) hub.Subscribe(_queue, new SubscribeMessage(0, initialSymbols));
+
+        var writer = WriteLoopAsync();
+        using var shutdown = stopping.Register(() => Close((WebSocketCloseStatus)CloseCodes.GoingAway, "server shutting down"));
+        try
+        {
+            await ReceiveLoopAsync();
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
+        {
+            WebSocketLog.WentAway(logger, id, e);
+        }
+        finally
+        {
+            _receiveEnded.TrySetResult();
+            hub.Detach(_queue);
+            // A server-initiated close still flushes its Error frame; a vanished client gets nothing more.
+            _queue.Complete(flushControl: _closeStatus is not null);
+            await writer;
+            _queue.Dispose();
+            _sendTimeout.Dispose();
+            WebSocketLog.Closed(logger, id, _closeStatus?.ToString() ?? socket.CloseStatus?.ToString() ?? "aborted");
+        }
+    }
+
+    /// <summary>Asks the writer to send what is queued for control, then a close frame. The first reason wins.</summary>
+    private void Close(WebSocketCloseStatus status, string reason)
+    {
+        if (Interlocked.Exchange(ref _closing, 1) == 1) return;
+        _closeReason = reason;
+        _closeStatus = status;
+        _queue.Complete(flushControl: true);
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        while (socket.State == WebSocketState.Open && _closeStatus is null)
+        {
+            // A zero-byte read waits for data without holding a buffer: idle sockets cost no receive memory.
+            var peek = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
+            if (peek.MessageType == WebSocketMessageType.Close)
+            {
+                Close(WebSocketCloseStatus.NormalClosure, "");
+                return;
+            }
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(options.MaxMessageBytes + 1);
+            try
+            {
+                if (!await ReceiveMessageAsync(buffer)) return;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>Reads one whole message into <paramref name="buffer"/> and handles it; false when the socket is done.</summary>
+    private async Task<bool> ReceiveMessageAsync(byte[] buffer)
+    {
+        int length = 0;
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                Close(WebSocketCloseStatus.NormalClosure, "");
+                return false;
+            }
+            length += result.Count;
+            if (length > options.MaxMessageBytes)
+            {
+                Reject("message too big");
+                Close(WebSocketCloseStatus.MessageTooBig, $"messages are limited to {options.MaxMessageBytes} bytes");
+                return false;
+            }
+            if (result.EndOfMessage)
+            {
+                Handle(result.MessageType, buffer.AsMemory(0, length));
+                return _closeStatus is null;
+            }
+        }
+    }
+
+    private void Reject(string reason) => metrics.InputRejected(Transport, reason);
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using StockStream.Protocol;
+using StockStream.Server.Streaming;
+
+namespace StockStream.Server.Transports.WebSockets;
+
+/// <summary>The <c>/ws</c> handshake: origin check, subprotocol choice, connection limit, then the connection's life.</summary>
+internal static class WebSocketEndpoint
+{
+    public static async Task<IResult> HandleAsync(
+        HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, StreamingMetrics metrics,
+        ConnectionLimiter limiter, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+    {
+        var settings = options.Value;
+        var logger = loggers.CreateLogger(typeof(WebSocketEndpoint).FullName!);
+        if (!context.WebSockets.IsWebSocketRequest)
+            return Refuse(logger, StatusCodes.Status400BadRequest, "Expected a WebSocket upgrade request.");
+        if (!IsAllowedOrigin(context.Request, settings.AllowedOrigins))
+            return Refuse(logger, StatusCodes.Status403Forbidden, "This origin may not open a StockStream socket.");
+
+        var offered = context.WebSockets.WebSocketRequestedProtocols;
+        var format = ChooseFormat(offered);
+        if (format is null)
+            return Refuse(logger, StatusCodes.Status400BadRequest,
+                $"None of the offered subprotocols is supported. Supported: {string.Join(", ", Subprotocols.All)}.");
+
+        if (!limiter.TryEnter())
+            return Refuse(logger, StatusCodes.Status503ServiceUnavailable, "Too many connections; try again later.");
+        try
+        {
+            var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+            {
+                // No subprotocol header when the client offered none, as RFC 6455 requires.
+                SubProtocol = offered.Count == 0 ? null : format.Subprotocol,
+                KeepAliveInterval = TimeSpan.FromMilliseconds(settings.HeartbeatMs),
+                KeepAliveTimeout = TimeSpan.FromMilliseconds(2 * settings.HeartbeatMs),
+            });
+            metrics.ConnectionOpened(WebSocketConnection.Transport);
+            WebSocketLog.Opened(logger, context.Connection.Id, format.Subprotocol);
+            var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, settings, metrics, clock, logger);
+            await connection.RunAsync(SymbolName.SplitList(context.Request.Query["symbols"]), lifetime.ApplicationStopping);
+            metrics.ConnectionClosed(WebSocketConnection.Transport);
+            return Results.Empty;
+        }
+        finally
+        {
+            limiter.Exit();
+        }
+    }
+
+    private static WireFormat? ChooseFormat(IList<string> offered)
+    {
+        if (offered.Count == 0) return WireFormat.MessagePack;
+        if (offered.Contains(Subprotocols.MessagePack)) return WireFormat.MessagePack;
+        if (offered.Contains(Subprotocols.Json)) return WireFormat.Json;
+        return null;
+    }
+
+    /// <summary>No Origin (a non-browser client), the server's own origin, or one on the allow-list.</summary>
+    private static bool IsAllowedOrigin(HttpRequest request, string[] allowed)
+    {
+        string origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0) return true;
+        if (string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase)) return true;
+        return allowed.Any(a => string.Equals(origin, a.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static IResult Refuse(ILogger logger, int status, string detail)
+    {
+        WebSocketLog.Refused(logger, status, detail);
+        return TypedResults.Problem(detail: detail, statusCode: status);
+    }
+}

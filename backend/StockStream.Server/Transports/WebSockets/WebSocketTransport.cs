@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+using StockStream.Server.Streaming;
+
+namespace StockStream.Server.Transports.WebSockets;
+
+/// <summary>Registers and maps the WebSocket transport, <c>GET /ws</c>.</summary>
+public static class WebSocketTransport
+{
+    public static WebApplicationBuilder AddWebSocketTransport(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WebSocketTransportOptions>()
+            .BindConfiguration(WebSocketTransportOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate<IOptions<StreamingOptions>>((ws, streaming) => ws.MaxPendingTicks > streaming.Value.MaxSymbols,
+                "WebSocket:MaxPendingTicks must be larger than Streaming:MaxSymbols, so conflation always frees room.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ConnectionLimiter>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapWebSocketTransport(this IEndpointRouteBuilder app)
+    {
+        app.Map("/ws", WebSocketEndpoint.HandleAsync).ExcludeFromDescription();
+        return app;
+    }
+}

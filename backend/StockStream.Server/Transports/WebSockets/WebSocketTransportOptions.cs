@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StockStream.Server.Transports.WebSockets;
+
+/// <summary>Limits and timings of <c>/ws</c>.</summary>
+public sealed class WebSocketTransportOptions
+{
+    public const string SectionName = "WebSocket";
+
+    /// <summary>Origins besides the server's own that may open a socket, e.g. https://app.example. Default none.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>Interval of the server's WebSocket ping frames, in milliseconds; announced in Hello. Default 15,000.</summary>
+    [Range(100, 600_000)]
+    public int HeartbeatMs { get; set; } = 15_000;
+
+    /// <summary>Largest client message accepted, in bytes; larger ones close with 1009. Default 4,096.</summary>
+    [Range(64, 1_048_576)]
+    public int MaxMessageBytes { get; set; } = 4_096;
+
+    /// <summary>Client messages allowed per second (bursts of twice that); beyond, Error 429 and close 1008. Default 50.</summary>
+    [Range(1, 100_000)]
+    public int MaxMessagesPerSecond { get; set; } = 50;
+
+    /// <summary>Malformed messages tolerated (each answered with Error 400) before closing with 1007. Default 3.</summary>
+    [Range(1, 1_000)]
+    public int MaxMalformedMessages { get; set; } = 3;
+
+    /// <summary>Ticks held for a connection before conflating to the newest per symbol. Default 4,096.</summary>
+    [Range(16, 1_000_000)]
+    public int MaxPendingTicks { get; set; } = 4_096;
+
+    /// <summary>Most ticks in one Ticks frame. Default 512.</summary>
+    [Range(1, 65_536)]
+    public int MaxTicksPerFrame { get; set; } = 512;
+
+    /// <summary>A send stalled this long aborts the connection, in milliseconds. Default 10,000.</summary>
+    [Range(100, 600_000)]
+    public int SendTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>How long to wait for the client's close frame after sending ours, in milliseconds. Default 2,000.</summary>
+    [Range(10, 60_000)]
+    public int CloseTimeoutMs { get; set; } = 2_000;
+
+    /// <summary>Most open sockets; further handshakes get 503. Default 50,000.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxConnections { get; set; } = 50_000;
+}

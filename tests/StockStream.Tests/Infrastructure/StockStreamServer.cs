@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using StockStream.Protocol;
+using StockStream.Server.Streaming;
+
+namespace StockStream.Tests.Infrastructure;
+
+/// <summary>The real server on a free loopback port (Kestrel, not the in-memory test server), with test settings.</summary>
+public class StockStreamServer : IAsyncLifetime
+{
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public StockStreamServer() : this(new Dictionary<string, string?>()) { }
+
+    protected StockStreamServer(IReadOnlyDictionary<string, string?> settings)
+    {
+        var merged = new Dictionary<string, string?>
+        {
+            ["Market:Symbols"] = "20",
+            ["Market:TicksPerSecond"] = "2000",
+            ["Market:PublishIntervalMs"] = "2",
+            ["Frontend:RootPath"] = "does-not-exist",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings) merged[key] = value;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            foreach (var (key, value) in merged) web.UseSetting(key, value);
+        });
+        _factory.UseKestrel(0);
+    }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public Uri WebSocketUri(string query = "") =>
+        new UriBuilder(BaseAddress) { Scheme = "ws", Path = "/ws", Query = query }.Uri;
+
+    public IServiceProvider Services => _factory.Services;
+
+    public TickHub Hub => Services.GetRequiredService<TickHub>();
+
+    /// <summary>Symbols of the catalog, busiest first, so tests get ticks quickly.</summary>
+    public IReadOnlyList<string> BusySymbols(int count) =>
+        [.. Services.GetRequiredService<StockStream.Server.Market.InstrumentCatalog>().All
+            .OrderByDescending(i => i.Activity).Take(count).Select(i => i.Symbol)];
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async Task<ProtocolClient> ConnectAsync(string? subprotocol = Subprotocols.MessagePack, string query = "", string? origin = null)
+    {
+        var client = await ProtocolClient.ConnectAsync(WebSocketUri(query), subprotocol, origin);
+        await client.ReadHandshakeAsync();
+        return client;
+    }
+
+    public Task InitializeAsync()
+    {
+        _factory.StartServer();
+        BaseAddress = _factory.ClientOptions.BaseAddress;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+}
