@@ -1,0 +1,68 @@
+import { expect, instruments, row, test, ticksOf, watch } from './fixtures';
+
+test.describe('main view', () => {
+  test('loads with a live watchlist whose prices change', async ({ page, serverUrl }) => {
+    const [first, second] = await instruments(serverUrl);
+    await watch(page, [first.symbol, second.symbol]);
+    await page.goto('/');
+    await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'open');
+    await expect(row(page, first.symbol)).toContainText(first.name);
+    await expect(page.getByTestId('market-state')).toHaveAttribute('data-state', 'open');
+
+    const price = row(page, first.symbol).getByTestId('price');
+    await expect(price).toHaveText(/\d+\.\d{2}/);
+    const initial = await price.textContent();
+    await expect.poll(() => price.textContent()).not.toBe(initial);
+    await expect.poll(() => ticksOf(page, second.symbol)).toBeGreaterThan(0);
+    await expect(row(page, first.symbol).getByTestId('price')).toHaveText(/[▲▼]/);
+  });
+
+  test('draws a new candle as ticks cross into the next second', async ({ page, serverUrl }) => {
+    const [first] = await instruments(serverUrl);
+    await watch(page, [first.symbol]);
+    await page.goto('/');
+    const chart = page.getByTestId('price-chart');
+    await expect.poll(async () => Number(await chart.getAttribute('data-candles'))).toBeGreaterThan(0);
+    const candles = Number(await chart.getAttribute('data-candles'));
+    await expect.poll(async () => Number(await chart.getAttribute('data-candles'))).toBeGreaterThan(candles);
+    await expect(chart.locator('canvas').first()).toBeVisible();
+  });
+
+  test('adds a symbol from the search list and keeps the watchlist across a reload', async ({ page, serverUrl }) => {
+    const list = await instruments(serverUrl);
+    const [first, , third] = list;
+    await watch(page, [first.symbol]);
+    await page.goto('/');
+    await page.getByLabel('Add symbol').fill(third.name.slice(0, 6));
+    await page.getByRole('option', { name: new RegExp(third.symbol) }).click();
+    await expect(row(page, third.symbol)).toBeVisible();
+    await expect.poll(() => ticksOf(page, third.symbol)).toBeGreaterThan(0);
+
+    await row(page, first.symbol).getByRole('button', { name: `Remove ${first.symbol}` }).click();
+    await expect(row(page, first.symbol)).toHaveCount(0);
+    await page.reload();
+    await expect(row(page, third.symbol)).toBeVisible();
+    await expect(row(page, first.symbol)).toHaveCount(0);
+  });
+
+  test('shows an unknown symbol rejected by the server', async ({ page, serverUrl }) => {
+    const [first] = await instruments(serverUrl);
+    await watch(page, [first.symbol]);
+    await page.goto('/');
+    await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'open');
+    await page.getByLabel('Add symbol').fill('ZZZZ9');
+    await page.getByLabel('Add symbol').press('Enter');
+    await expect(page.getByRole('alert')).toContainText('ZZZZ9 rejected');
+    await expect(row(page, 'ZZZZ9')).toHaveCount(0);
+    await expect.poll(() => ticksOf(page, first.symbol)).toBeGreaterThan(0);
+  });
+
+  test('saves a screenshot of the main view', async ({ page, serverUrl }) => {
+    const list = await instruments(serverUrl);
+    await watch(page, list.slice(0, 8).map((i) => i.symbol));
+    await page.goto('/');
+    const chart = page.getByTestId('price-chart');
+    await expect.poll(async () => Number(await chart.getAttribute('data-candles'))).toBeGreaterThan(5);
+    await page.screenshot({ path: '../test-results/screenshots/main-view.png' });
+  });
+});
