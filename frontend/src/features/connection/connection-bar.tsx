@@ -36,7 +36,12 @@ export function ConnectionBar({ client, onChoose }: { client: StreamClient; onCh
       <span className="counter" title="Poll/SSE answers that said ticks were missed">
         missed <strong data-testid="missed">{metrics.missed}</strong>
       </span>
-      {status.hello && <span className="muted">epoch {status.hello.epoch}</span>}
+      {status.hello && (
+        <span className="muted" data-testid="epoch" data-epoch={status.hello.epoch}>
+          epoch {status.hello.epoch}
+          {status.transport?.startsWith('ws') && (status.resumed > 0 ? ` · resumed ${status.resumed} from last seq` : ' · fresh snapshot')}
+        </span>
+      )}
       {status.lastError && status.state !== 'open' && <span className="muted error-text">{status.lastError}</span>}
     </section>
   );

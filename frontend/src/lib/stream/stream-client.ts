@@ -19,6 +19,8 @@ export interface ConnectionStatus {
   hello: Hello | null;
   retryInMs: number | null;
   attempts: number;
+  /** How many symbols the latest connection resumed from their last seq (0: fresh Snapshots). */
+  resumed: number;
   lastError: string | null;
 }
 
@@ -62,7 +64,7 @@ export class StreamClient {
     this.policy = options.policy ?? new ReconnectPolicy();
     this.symbols = options.symbols ?? [];
     this.fallback = new TransportFallback(options.choice);
-    this.state = { state: 'stopped', choice: options.choice, transport: null, handshake: null, hello: null, retryInMs: null, attempts: 0, lastError: null };
+    this.state = { state: 'stopped', choice: options.choice, transport: null, handshake: null, hello: null, retryInMs: null, attempts: 0, resumed: 0, lastError: null };
     this.session = new StreamSession(this.clock, this.now, options.sink ?? null, (r) => options.onRejected?.(r), (e) => this.update({ lastError: e }));
     this.status = new CoalescedStore(() => this.state);
     this.metrics = new CoalescedStore(() => this.session.snapshot(), after(500));
@@ -123,9 +125,10 @@ export class StreamClient {
   private onMessage(transport: Transport, message: ServerMessage): void {
     if (message.kind === 'hello') {
       const sameEpoch = this.session.seqs.enterEpoch(message.epoch);
+      const resume = sameEpoch ? this.session.seqs.resumeFor(this.symbols) : null;
       this.policy.reset();
-      this.update({ hello: message, attempts: 0, lastError: null });
-      transport.setSymbols(this.symbols, sameEpoch ? this.session.seqs.resumeFor(this.symbols) : null);
+      this.update({ hello: message, attempts: 0, resumed: resume ? Object.keys(resume).length : 0, lastError: null });
+      transport.setSymbols(this.symbols, resume);
       if (transport.canPing) this.startPinging(transport);
     }
     this.session.handle(message);
