@@ -6,7 +6,7 @@ import { LatencyPanel } from '../features/latency/latency-panel';
 import { PriceChart } from '../features/price-chart/price-chart';
 import { useInstruments } from '../features/watchlist/use-instruments';
 import { Watchlist } from '../features/watchlist/watchlist';
-import { useStore } from '../lib/store/use-store';
+import { useStore, useStoreSelector } from '../lib/store/use-store';
 import type { Rejection } from '../lib/stream/protocol';
 import { useAppServices } from './use-app-services';
 
@@ -18,7 +18,7 @@ export function App() {
   const { baseUrl, market, watchlist, client, chooseTransport } = useAppServices(setRejections);
   const { instruments, error } = useInstruments(baseUrl);
   const { symbols, selected } = useStore(watchlist);
-  const { market: marketState } = useStore(market.view);
+  const marketState = useStoreSelector(market.view, (view) => view.market);
 
   useEffect(() => {
     if (watchlist.isEmpty) instruments.slice(0, DEFAULT_WATCHLIST_SIZE).forEach((i) => watchlist.add(i.symbol));

@@ -11,8 +11,11 @@ export function formatMs(value: number | null | undefined): string {
   return value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(0)} ms`;
 }
 
+// One formatter, reused: toLocaleString builds a new one per call, which shows up at 60 frames/s.
+const counts = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
 export function formatCount(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return counts.format(value);
 }
 
 export function formatBytes(value: number | null): string {

@@ -39,6 +39,15 @@ export function Watchlist({ market, watchlist, instruments, rejections, onDismis
         </div>
       )}
       <table>
+        <colgroup>
+          <col className="c-symbol" />
+          <col className="c-price" />
+          <col className="c-change" />
+          <col className="c-change" />
+          <col className="c-spark" />
+          <col className="c-ticks" />
+          <col className="c-remove" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Symbol</th>

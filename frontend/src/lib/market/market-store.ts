@@ -97,7 +97,9 @@ export class MarketStore implements MarketSink {
   private entry(symbol: string, price: number): Live {
     let live = this.live.get(symbol);
     if (!live) {
-      live = { price, open: price, ticks: 0, spark: [price], sparkAt: this.now(), flashAt: 0, row: null };
+      // Staggered sampling phases, so the sparklines do not all redraw in the same frame.
+      const sparkAt = this.now() - ((this.live.size * 37) % 1000);
+      live = { price, open: price, ticks: 0, spark: [price], sparkAt, flashAt: 0, row: null };
       this.live.set(symbol, live);
     }
     return live;
