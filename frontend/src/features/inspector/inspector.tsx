@@ -6,7 +6,7 @@ import { describeFrame, truncate } from './describe-frame';
 export function Inspector({ client }: { client: StreamClient }) {
   const { handshake, transport } = useStore(client.status);
   useStore(client.metrics); // re-read the frame log whenever the metrics refresh (twice a second)
-  const frames = client.frames.latest();
+  const frames = client.session.frames.latest();
   return (
     <section className="panel inspector" aria-label="Inspector">
       <header className="panel-header">

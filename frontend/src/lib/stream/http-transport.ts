@@ -66,7 +66,8 @@ export abstract class HttpTransport implements Transport {
    */
   protected async rejectSymbols(response: Response): Promise<boolean> {
     const problem = await response.text();
-    const rejected = this.symbols.filter((s) => mentions(problem, s));
+    const named = symbolsIn(problem);
+    const rejected = this.symbols.filter((s) => named.has(s));
     if (rejected.length === 0) return false;
     const reason = problemDetail(problem);
     this.options.listener.message({
@@ -88,9 +89,9 @@ export abstract class HttpTransport implements Transport {
   }
 }
 
-function mentions(text: string, symbol: string): boolean {
-  const escaped = symbol.replace(/[.]/g, '\\.');
-  return new RegExp(`(^|[^A-Z0-9.-])${escaped}($|[^A-Z0-9.-])`).test(text);
+/** Every symbol-shaped word of a text, without sentence punctuation ("Unknown symbol BRK.B." → BRK.B). */
+function symbolsIn(text: string): Set<string> {
+  return new Set(text.match(/[A-Z0-9][A-Z0-9.-]*/g)?.map((word) => word.replace(/[.-]+$/, '')));
 }
 
 function problemDetail(problem: string): string {

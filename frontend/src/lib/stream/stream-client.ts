@@ -1,28 +1,15 @@
 import { after, CoalescedStore } from '../store/coalesced-store';
 import { browserClock, ClockOffset, type Clock } from './clock-offset';
-import { FrameLog } from './frame-log';
 import type { MarketSink } from './market-sink';
-import type { Hello, Rejection, ServerMessage } from './protocol';
+import { initialStatus, type ConnectionStatus } from './connection-status';
+import type { Rejection, ServerMessage } from './protocol';
+import { Pinger } from './pinger';
+import { SavedCursor } from './saved-cursor';
 import { ReconnectPolicy } from './reconnect-policy';
-import { StreamSession } from './stream-session';
-import type { CloseInfo, HandshakeInfo, Transport, TransportChoice, TransportFactory, TransportKind } from './transport';
+import { StreamSession, type MetricsSnapshot } from './stream-session';
+import type { CloseInfo, Transport, TransportChoice, TransportFactory, TransportKind } from './transport';
 import { TransportFallback } from './transport-fallback';
 import { createTransport } from './transports';
-
-export type ConnectionState = 'stopped' | 'connecting' | 'open' | 'reconnecting';
-
-export interface ConnectionStatus {
-  state: ConnectionState;
-  choice: TransportChoice;
-  transport: TransportKind | null;
-  handshake: HandshakeInfo | null;
-  hello: Hello | null;
-  retryInMs: number | null;
-  attempts: number;
-  /** How many symbols the latest connection resumed from their last seq (0: fresh Snapshots). */
-  resumed: number;
-  lastError: string | null;
-}
 
 export interface StreamClientOptions {
   baseUrl: string;
@@ -44,17 +31,16 @@ export interface StreamClientOptions {
  */
 export class StreamClient {
   readonly session: StreamSession;
-  readonly frames = new FrameLog();
   readonly status: CoalescedStore<ConnectionStatus>;
-  readonly metrics: CoalescedStore<ReturnType<StreamSession['snapshot']>>;
+  readonly metrics: CoalescedStore<MetricsSnapshot>;
   readonly clock: ClockOffset;
   private state: ConnectionStatus;
   private symbols: readonly string[];
   private transport: Transport | null = null;
   private fallback: TransportFallback;
-  private cursor: { value: string; symbols: string } | null = null;
+  private readonly cursor = new SavedCursor();
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly pinger: Pinger;
   private readonly now: Clock;
   private readonly policy: ReconnectPolicy;
 
@@ -64,8 +50,10 @@ export class StreamClient {
     this.policy = options.policy ?? new ReconnectPolicy();
     this.symbols = options.symbols ?? [];
     this.fallback = new TransportFallback(options.choice);
-    this.state = { state: 'stopped', choice: options.choice, transport: null, handshake: null, hello: null, retryInMs: null, attempts: 0, resumed: 0, lastError: null };
-    this.session = new StreamSession(this.clock, this.now, options.sink ?? null, (r) => options.onRejected?.(r), (e) => this.update({ lastError: e }));
+    this.state = initialStatus(options.choice);
+    const onRejected = (rejections: Rejection[]) => options.onRejected?.(rejections);
+    this.session = new StreamSession(this.clock, this.now, options.sink ?? null, onRejected, (e) => this.update({ lastError: e }));
+    this.pinger = new Pinger(this.now, options.pingIntervalMs ?? 2000);
     this.status = new CoalescedStore(() => this.state);
     this.metrics = new CoalescedStore(() => this.session.snapshot(), after(500));
   }
@@ -95,25 +83,19 @@ export class StreamClient {
     this.session.seqs.forget(this.symbols.filter((s) => !kept.has(s)));
     this.symbols = [...symbols];
     this.transport?.setSymbols(this.symbols, this.session.seqs.resumeFor(this.symbols));
-    this.metrics.invalidate();
   }
 
   private connect(kind: TransportKind): void {
-    const key = this.symbols.join(',');
-    const cursor = this.cursor?.symbols === key ? this.cursor.value : null;
     this.update({ state: this.state.state === 'reconnecting' ? 'reconnecting' : 'connecting', transport: kind, retryInMs: null });
     const factory = this.options.transports ?? createTransport;
     const transport: Transport = factory(kind, {
       baseUrl: this.options.baseUrl,
       symbols: this.symbols,
-      cursor,
+      cursor: this.cursor.for(this.symbols),
       listener: {
         opened: (handshake) => this.transport === transport && this.update({ state: 'open', handshake }),
         message: (message) => this.transport === transport && this.onMessage(transport, message),
-        frame: (direction, bytes, content) => {
-          this.frames.add(direction, bytes, this.now(), content);
-          if (direction === 'in') this.session.countFrame(bytes);
-        },
+        frame: (direction, bytes, content) => this.session.frame(direction, bytes, content),
         request: () => this.session.requests++,
         connection: () => this.session.connections++,
         closed: (info) => this.transport === transport && this.onClosed(info),
@@ -129,7 +111,7 @@ export class StreamClient {
       this.policy.reset();
       this.update({ hello: message, attempts: 0, resumed: resume ? Object.keys(resume).length : 0, lastError: null });
       transport.setSymbols(this.symbols, resume);
-      if (transport.canPing) this.startPinging(transport);
+      if (transport.canPing) this.pinger.start(transport);
     }
     this.session.handle(message);
     this.metrics.invalidate();
@@ -148,19 +130,13 @@ export class StreamClient {
     this.retryTimer = setTimeout(() => this.connect(step.kind), delay);
   }
 
-  private startPinging(transport: Transport): void {
-    clearInterval(this.pingTimer);
-    transport.ping(this.now());
-    this.pingTimer = setInterval(() => transport.ping(this.now()), this.options.pingIntervalMs ?? 2000);
-  }
-
   /** Closes the current transport, keeping its cursor for the next HTTP connection. */
   private retire(): void {
-    clearInterval(this.pingTimer);
+    this.pinger.stop();
     const transport = this.transport;
     if (!transport) return;
     this.transport = null;
-    if (transport.cursor) this.cursor = { value: transport.cursor, symbols: this.symbols.join(',') };
+    if (transport.cursor) this.cursor.save(transport.cursor, this.symbols);
     transport.close();
   }
 

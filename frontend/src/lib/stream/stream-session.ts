@@ -1,8 +1,10 @@
 import type { ClockOffset, Clock } from './clock-offset';
+import { FrameLog } from './frame-log';
 import { LatencyStats, type LatencyPoint, type LatencySummary } from './latency-stats';
 import type { MarketSink } from './market-sink';
 import type { Rejection, ServerMessage, Tick } from './protocol';
 import { SeqTracker } from './seq-tracker';
+import type { FrameContent } from './transport';
 
 export interface MetricsSnapshot {
   ticks: number;
@@ -25,6 +27,7 @@ export interface MetricsSnapshot {
 export class StreamSession {
   readonly seqs = new SeqTracker();
   readonly latency = new LatencyStats();
+  readonly frames = new FrameLog();
   ticks = 0;
   bytesIn = 0;
   framesIn = 0;
@@ -40,7 +43,10 @@ export class StreamSession {
     private readonly onError: (message: string) => void,
   ) {}
 
-  countFrame(bytes: number): void {
+  /** Every frame on the wire: kept for the inspector, and counted when it came in. */
+  frame(direction: 'in' | 'out', bytes: number, content: FrameContent): void {
+    this.frames.add(direction, bytes, this.now(), content);
+    if (direction === 'out') return;
     this.bytesIn += bytes;
     this.framesIn++;
   }
