@@ -7,6 +7,7 @@ public sealed class StreamingMetrics
 {
     public const string MeterName = "StockStream";
 
+    private readonly Meter _meter;
     private readonly Counter<long> _ticksGenerated;
     private readonly Counter<long> _ticksConflated;
     private readonly UpDownCounter<long> _connections;
@@ -19,7 +20,7 @@ public sealed class StreamingMetrics
 
     public StreamingMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(MeterName);
+        var meter = _meter = meterFactory.Create(MeterName);
         _ticksGenerated = meter.CreateCounter<long>("stockstream.ticks.generated", "{tick}", "Ticks the market generated.");
         _ticksConflated = meter.CreateCounter<long>("stockstream.ticks.conflated", "{tick}", "Ticks dropped for slow readers.");
         _connections = meter.CreateUpDownCounter<long>("stockstream.connections", "{connection}", "Open streaming connections.");
@@ -30,6 +31,10 @@ public sealed class StreamingMetrics
         _rejectedInputs = meter.CreateCounter<long>("stockstream.inputs.rejected", "{message}", "Client inputs refused as malformed, unknown or excessive.");
         _sendStalls = meter.CreateCounter<long>("stockstream.send.stalls", "{connection}", "Connections dropped because a send stalled.");
     }
+
+    /// <summary>Reports the ticks waiting in every connection's queue (what slow readers cost in memory).</summary>
+    public void ObservePendingTicks(Func<long> pendingTicks) =>
+        _meter.CreateObservableGauge("stockstream.ticks.pending", pendingTicks, "{tick}", "Ticks queued for connections, not yet sent.");
 
     public void TicksGenerated(int count) => _ticksGenerated.Add(count);
 

@@ -95,7 +95,7 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
             {
                 item = _control.Dequeue() switch
                 {
-                    ServerMessage message => new OutboundItem(message, default, TickFlags.None),
+                    ServerMessage message => new OutboundItem(message, ArraySegment<EncodedTick>.Empty, TickFlags.None),
                     StreamTick[] resumed => new OutboundItem(null, resumed, TickFlags.None),
                     var other => throw new InvalidOperationException($"Unexpected outbox item {other.GetType().Name}."),
                 };

@@ -36,6 +36,7 @@ public sealed class TickHub
         _feeds = [.. catalog.All.Select(i => new SymbolFeed(i.Id, i.Symbol, PriceModel.Round(i.StartPrice, market.Value.TickSize), sessionStart, _options))];
         _bySymbol = _feeds.ToFrozenDictionary(f => f.Symbol, StringComparer.Ordinal);
         Epoch = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        metrics.ObservePendingTicks(() => Volatile.Read(ref _attached).Sum(q => (long)q.PendingTickCount));
     }
 
     /// <summary>Names this incarnation of the stream: it changes whenever seq numbering restarts.</summary>

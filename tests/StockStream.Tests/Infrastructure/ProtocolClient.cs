@@ -12,6 +12,7 @@ public sealed class ProtocolClient : IAsyncDisposable
     private readonly ClientWebSocket _socket;
     private readonly ArrayBufferWriter<byte> _frame = new();
     private uint _nextReqId = 1;
+    private HttpMessageInvoker? _invoker;
 
     private ProtocolClient(ClientWebSocket socket, WireFormat format)
     {
@@ -27,13 +28,36 @@ public sealed class ProtocolClient : IAsyncDisposable
 
     public MarketStatusMessage InitialMarketStatus { get; private set; } = null!;
 
-    public static async Task<ProtocolClient> ConnectAsync(Uri uri, string? subprotocol, string? origin = null)
+    /// <param name="receiveBufferBytes">The socket's receive buffer: small, so a client that stops reading pushes back at once.</param>
+    public static async Task<ProtocolClient> ConnectAsync(Uri uri, string? subprotocol, string? origin = null, int? receiveBufferBytes = null)
     {
         var socket = new ClientWebSocket();
         if (subprotocol is not null) socket.Options.AddSubProtocol(subprotocol);
         if (origin is not null) socket.Options.SetRequestHeader("Origin", origin);
+        socket.Options.CollectHttpResponseDetails = true;
         using var timeout = new CancellationTokenSource(DefaultTimeout);
-        await socket.ConnectAsync(uri, timeout.Token);
+        if (receiveBufferBytes is { } size)
+        {
+            var invoker = new HttpMessageInvoker(new SocketsHttpHandler
+            {
+                ConnectCallback = async (context, ct) =>
+                {
+                    var s = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp)
+                    {
+                        ReceiveBufferSize = size,
+                        NoDelay = true,
+                    };
+                    await s.ConnectAsync(context.DnsEndPoint, ct);
+                    return new System.Net.Sockets.NetworkStream(s, ownsSocket: true);
+                },
+            });
+            await socket.ConnectAsync(uri, invoker, timeout.Token);
+            return new ProtocolClient(socket, WireFormat.FromSubprotocol(socket.SubProtocol) ?? WireFormat.MessagePack) { _invoker = invoker };
+        }
+        else
+        {
+            await socket.ConnectAsync(uri, timeout.Token);
+        }
         return new ProtocolClient(socket, WireFormat.FromSubprotocol(socket.SubProtocol) ?? WireFormat.MessagePack);
     }
 
@@ -126,5 +150,6 @@ public sealed class ProtocolClient : IAsyncDisposable
             }
         }
         _socket.Dispose();
+        _invoker?.Dispose();
     }
 }

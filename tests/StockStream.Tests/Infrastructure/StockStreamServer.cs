@@ -13,7 +13,7 @@ public class StockStreamServer : IAsyncLifetime
 
     public StockStreamServer() : this(new Dictionary<string, string?>()) { }
 
-    protected StockStreamServer(IReadOnlyDictionary<string, string?> settings)
+    public StockStreamServer(IReadOnlyDictionary<string, string?> settings)
     {
         var merged = new Dictionary<string, string?>
         {
@@ -29,7 +29,7 @@ public class StockStreamServer : IAsyncLifetime
             web.UseEnvironment("Testing");
             foreach (var (key, value) in merged) web.UseSetting(key, value);
         });
-        _factory.UseKestrel(0);
+        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
     }
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -48,9 +48,10 @@ public class StockStreamServer : IAsyncLifetime
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-    public async Task<ProtocolClient> ConnectAsync(string? subprotocol = Subprotocols.MessagePack, string query = "", string? origin = null)
+    public async Task<ProtocolClient> ConnectAsync(string? subprotocol = Subprotocols.MessagePack, string query = "", string? origin = null,
+        int? receiveBufferBytes = null)
     {
-        var client = await ProtocolClient.ConnectAsync(WebSocketUri(query), subprotocol, origin);
+        var client = await ProtocolClient.ConnectAsync(WebSocketUri(query), subprotocol, origin, receiveBufferBytes);
         await client.ReadHandshakeAsync();
         return client;
     }

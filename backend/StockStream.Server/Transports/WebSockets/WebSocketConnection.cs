@@ -21,6 +21,7 @@ internal sealed partial class WebSocketConnection(
     private readonly CancellationTokenSource _sendTimeout = new();
     private readonly TaskCompletionSource _receiveEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _closing;
+    private bool _closeReceived;
     private WebSocketCloseStatus? _closeStatus;
     private string _closeReason = "";
     private int _malformed;
@@ -37,6 +38,7 @@ internal sealed partial class WebSocketConnection(
         try
         {
             await ReceiveLoopAsync();
+            if (!_closeReceived) await DrainUntilCloseAsync();
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
         {
@@ -72,7 +74,7 @@ internal sealed partial class WebSocketConnection(
             var peek = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
             if (peek.MessageType == WebSocketMessageType.Close)
             {
-                Close(WebSocketCloseStatus.NormalClosure, "");
+                ClientClosed();
                 return;
             }
             byte[] buffer = ArrayPool<byte>.Shared.Rent(options.MaxMessageBytes + 1);
@@ -96,7 +98,7 @@ internal sealed partial class WebSocketConnection(
             var result = await socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
             if (result.MessageType == WebSocketMessageType.Close)
             {
-                Close(WebSocketCloseStatus.NormalClosure, "");
+                ClientClosed();
                 return false;
             }
             length += result.Count;
@@ -111,6 +113,35 @@ internal sealed partial class WebSocketConnection(
                 Handle(result.MessageType, buffer.AsMemory(0, length));
                 return _closeStatus is null;
             }
+        }
+    }
+
+    /// <summary>The client's close frame arrived: answer it (the writer echoes a normal close).</summary>
+    private void ClientClosed()
+    {
+        _closeReceived = true;
+        Close(WebSocketCloseStatus.NormalClosure, "");
+    }
+
+    /// <summary>
+    /// After we decided to close, keep reading until the client's close frame (bounded): closing a socket with
+    /// unread input makes the kernel reset it, and the client would lose the Error and close frames we sent.
+    /// </summary>
+    private async Task DrainUntilCloseAsync()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(options.SendTimeoutMs + options.CloseTimeoutMs), clock);
+        byte[] scratch = ArrayPool<byte>.Shared.Rent(1024);
+        try
+        {
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+            {
+                var result = await socket.ReceiveAsync(scratch.AsMemory(), deadline.Token);
+                if (result.MessageType == WebSocketMessageType.Close) return;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
         }
     }
 

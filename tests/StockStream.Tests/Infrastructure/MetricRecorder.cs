@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using StockStream.Server.Streaming;
+
+namespace StockStream.Tests.Infrastructure;
+
+/// <summary>Listens to the server's StockStream meter: counter totals and the latest gauge readings.</summary>
+public sealed class MetricRecorder : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<string, long> _totals = new();
+    private readonly ConcurrentDictionary<string, long> _latest = new();
+
+    public MetricRecorder()
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == StreamingMetrics.MeterName) listener.EnableMeasurementEvents(instrument);
+        };
+        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            _totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value);
+            _latest[instrument.Name] = value;
+        });
+        _listener.Start();
+    }
+
+    public long Total(string name) => _totals.GetValueOrDefault(name);
+
+    /// <summary>Reads every observable instrument now and returns the named one's value.</summary>
+    public long Observe(string name)
+    {
+        _listener.RecordObservableInstruments();
+        return _latest.GetValueOrDefault(name);
+    }
+
+    public void Dispose() => _listener.Dispose();
+}

@@ -1,0 +1,42 @@
+using System.Net.WebSockets;
+using StockStream.Protocol;
+using StockStream.Tests.Infrastructure;
+
+namespace StockStream.Tests.Integration;
+
+public class WebSocketLifecycleTests
+{
+    [Fact]
+    public async Task ShutdownClosesEverySocketWith1001()
+    {
+        var server = new StockStreamServer();
+        await server.InitializeAsync();
+        await using var a = await server.ConnectAsync();
+        await using var b = await server.ConnectAsync(Subprotocols.Json);
+
+        var stopping = server.DisposeAsync();
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, await a.ReceiveCloseAsync());
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, await b.ReceiveCloseAsync());
+        await a.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+        await b.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task HandshakesBeyondTheConnectionLimitAreRefusedWith503()
+    {
+        var server = new StockStreamServer(new Dictionary<string, string?> { ["WebSocket:MaxConnections"] = "2" });
+        await server.InitializeAsync();
+        try
+        {
+            await using var a = await server.ConnectAsync();
+            await using var b = await server.ConnectAsync();
+            var e = await Assert.ThrowsAsync<WebSocketException>(() => server.ConnectAsync());
+            Assert.Contains("503", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+}
