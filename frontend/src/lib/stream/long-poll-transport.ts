@@ -1,3 +1,4 @@
+import { ConnectionCounter } from './connection-counter';
 import { HttpTransport } from './http-transport';
 import { decodePollMessagePack } from './poll-answer';
 import type { TransportOptions } from './transport';
@@ -9,10 +10,17 @@ const GRACE_MS = 10_000;
 /** `GET /api/poll` in MessagePack, one request after another, resuming from the last cursor. */
 export class LongPollTransport extends HttpTransport {
   readonly kind = 'long-poll';
+  private readonly connections: ConnectionCounter;
 
   constructor(options: TransportOptions) {
     super(options);
+    this.connections = new ConnectionCounter(() => options.listener.connection());
     this.start();
+  }
+
+  close(): void {
+    super.close();
+    this.connections.disconnect();
   }
 
   protected async run(signal: AbortSignal): Promise<void> {
@@ -23,6 +31,7 @@ export class LongPollTransport extends HttpTransport {
       url.searchParams.set('timeoutMs', String(POLL_TIMEOUT_MS));
       if (this.cursor) url.searchParams.set('cursor', this.cursor);
       listener.request();
+      this.connections.expect(url.toString());
       const response = await fetch(url, {
         headers: { Accept: 'application/x-msgpack' },
         cache: 'no-store',
