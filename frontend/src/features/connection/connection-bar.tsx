@@ -42,7 +42,7 @@ export function ConnectionBar({ client, onChoose }: { client: StreamClient; onCh
           {status.transport?.startsWith('ws') && (status.resumed > 0 ? ` · resumed ${status.resumed} from last seq` : ' · fresh snapshot')}
         </span>
       )}
-      {status.lastError && status.state !== 'open' && <span className="muted error-text">{status.lastError}</span>}
+      {status.lastError && <span className="muted error-text">{status.lastError}</span>}
     </section>
   );
 }
