@@ -23,7 +23,7 @@ export const WatchlistRow = memo(function WatchlistRow({ symbol, name, row, sele
       </th>
       <td className="num price">
         {row ? (
-          <span className={flashClass(row)} data-testid="price">
+          <span className={row.flashing && row.direction ? `flash-${row.direction}` : undefined} data-testid="price">
             {row.direction === 'up' ? '▲' : row.direction === 'down' ? '▼' : ''} {formatPrice(row.price)}
           </span>
         ) : (
@@ -51,8 +51,3 @@ export const WatchlistRow = memo(function WatchlistRow({ symbol, name, row, sele
     </tr>
   );
 });
-
-// Alternating between two identical animations restarts the flash without re-creating the element.
-function flashClass(row: SymbolRow): string | undefined {
-  return row.flash > 0 && row.direction ? `flash-${row.direction}-${row.flash % 2}` : undefined;
-}

@@ -32,18 +32,26 @@ describe('MarketStore', () => {
     expect(row.changePct).toBeCloseTo(2.54, 2);
   });
 
-  it('says which way the price moved and flashes at most every 400 ms', () => {
+  it('says which way the price moved, flashing for 250 ms at most every 400 ms', () => {
     const { store, frame } = setup();
+    const row = () => store.view.getSnapshot().rows.get('AAPL')!;
     store.applySnapshot([quote('AAPL', 100, 100)]);
     frame(0);
+    expect(row()).toMatchObject({ direction: null, flashing: false });
     store.applyTicks([tick('AAPL', 2, 101)]);
-    const up = frame(500).rows.get('AAPL')!;
+    frame(500);
+    expect(row()).toMatchObject({ direction: 'up', flashing: true });
     store.applyTicks([tick('AAPL', 3, 99)]);
-    const down = frame(600).rows.get('AAPL')!;
+    frame(600);
+    expect(row()).toMatchObject({ direction: 'down', flashing: true }); // still the flash from 500
     store.applyTicks([tick('AAPL', 4, 98)]);
-    const later = frame(1000).rows.get('AAPL')!;
-    expect([up.direction, down.direction, later.direction]).toEqual(['up', 'down', 'down']);
-    expect([up.flash, down.flash, later.flash]).toEqual([1, 1, 2]);
+    frame(800);
+    expect(row()).toMatchObject({ direction: 'down', flashing: false }); // too soon for a new one
+    frame(1000);
+    expect(row()).toMatchObject({ direction: 'down', flashing: false });
+    store.applyTicks([tick('AAPL', 5, 99)]);
+    frame(1100);
+    expect(row()).toMatchObject({ direction: 'up', flashing: true });
   });
 
   it('keeps unchanged rows as the same objects, so memoised rows skip rendering', () => {

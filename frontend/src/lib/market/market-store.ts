@@ -1,4 +1,4 @@
-import { CoalescedStore, type Schedule } from '../store/coalesced-store';
+import { animationFramesAtMost, CoalescedStore, type Schedule } from '../store/coalesced-store';
 import type { MarketSink } from '../stream/market-sink';
 import type { MarketState, Quote, Tick } from '../stream/protocol';
 
@@ -10,8 +10,8 @@ export interface SymbolRow {
   change: number;
   changePct: number;
   direction: 'up' | 'down' | null;
-  /** Changes whenever the row should flash again (at most every FLASH_MS). */
-  flash: number;
+  /** True for FLASH_FOR_MS after a move; a new flash starts at most every FLASH_EVERY_MS. */
+  flashing: boolean;
   ticks: number;
   /** One price per second, oldest first. */
   spark: readonly number[];
@@ -22,7 +22,11 @@ export interface MarketView {
   market: MarketState | null;
 }
 
-const FLASH_MS = 400;
+const FLASH_EVERY_MS = 400;
+const FLASH_FOR_MS = 250;
+// A price redrawn 60 times a second cannot be read, and each redraw of 50 rows costs style,
+// layout and paint; a dozen refreshes a second look live and leave the frame budget to the chart.
+const VIEW_REFRESHES_PER_SECOND = 12;
 const SPARK_POINTS = 60;
 
 interface Live {
@@ -36,8 +40,9 @@ interface Live {
 }
 
 /**
- * Latest state per symbol, mutated per tick without React; the view is rebuilt once per
- * animation frame, and only rows that changed get new objects (so memoised rows skip renders).
+ * Latest state per symbol, mutated per tick without React; the view is rebuilt at most once per
+ * animation frame (and at most 12 times a second), and only rows that changed get new objects
+ * (so memoised rows skip renders).
  */
 export class MarketStore implements MarketSink {
   readonly view: CoalescedStore<MarketView>;
@@ -49,7 +54,7 @@ export class MarketStore implements MarketSink {
 
   constructor(
     private readonly now: () => number = () => performance.now(),
-    schedule?: Schedule,
+    schedule: Schedule = animationFramesAtMost(VIEW_REFRESHES_PER_SECOND),
   ) {
     this.view = new CoalescedStore(() => this.build(), schedule);
   }
@@ -99,7 +104,7 @@ export class MarketStore implements MarketSink {
     if (!live) {
       // Staggered sampling phases, so the sparklines do not all redraw in the same frame.
       const sparkAt = this.now() - ((this.live.size * 37) % 1000);
-      live = { price, open: price, ticks: 0, spark: [price], sparkAt, flashAt: 0, row: null };
+      live = { price, open: price, ticks: 0, spark: [price], sparkAt, flashAt: -Infinity, row: null };
       this.live.set(symbol, live);
     }
     return live;
@@ -108,6 +113,7 @@ export class MarketStore implements MarketSink {
   private build(): MarketView {
     const now = this.now();
     for (const [symbol, live] of this.live) {
+      if (live.row?.flashing && now - live.flashAt >= FLASH_FOR_MS) this.dirty.add(symbol);
       if (now - live.sparkAt < 1000) continue;
       live.spark = [...live.spark.slice(1 - SPARK_POINTS), live.price];
       live.sparkAt = now;
@@ -129,8 +135,7 @@ export class MarketStore implements MarketSink {
     const previous = live.row;
     const moved = previous !== null && live.price !== previous.price;
     const direction = moved ? (live.price > previous.price ? 'up' : 'down') : (previous?.direction ?? null);
-    const flashes = moved && now - live.flashAt >= FLASH_MS;
-    if (flashes) live.flashAt = now;
+    if (moved && now - live.flashAt >= FLASH_EVERY_MS) live.flashAt = now;
     const change = live.price - live.open;
     live.row = {
       symbol,
@@ -139,7 +144,7 @@ export class MarketStore implements MarketSink {
       change,
       changePct: live.open !== 0 ? (change / live.open) * 100 : 0,
       direction,
-      flash: flashes ? (previous?.flash ?? 0) + 1 : (previous?.flash ?? 0),
+      flashing: now - live.flashAt < FLASH_FOR_MS,
       ticks: live.ticks,
       spark: live.spark,
     };

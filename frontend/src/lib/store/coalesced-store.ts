@@ -5,6 +5,21 @@ export const nextAnimationFrame: Schedule = (run) => {
   else setTimeout(run, 16);
 };
 
+/** Animation frames, but no more than `perSecond` of them: for views whose every refresh costs layout and paint. */
+export function animationFramesAtMost(perSecond: number): Schedule {
+  let last = -Infinity;
+  return (run) => {
+    const frame = () =>
+      nextAnimationFrame(() => {
+        last = performance.now();
+        run();
+      });
+    const wait = last + 1000 / perSecond - performance.now();
+    if (wait > 0) setTimeout(frame, wait);
+    else frame();
+  };
+}
+
 export const after =
   (ms: number): Schedule =>
   (run) =>
