@@ -53,7 +53,9 @@ export function useLiveCandles(
         bars.forEach((bar) => push(chart, bar));
         setBackfill(bars.length > 0 ? 'filled' : 'empty');
       })
-      .catch(() => !controller.signal.aborted && setBackfill('failed'))
+      .catch(() => {
+        if (!controller.signal.aborted) setBackfill('failed');
+      })
       .finally(() => {
         ready = !controller.signal.aborted;
         draw();

@@ -21,7 +21,9 @@ export function useInstruments(baseUrl: string): { instruments: Instrument[]; er
         return response.json() as Promise<Instrument[]>;
       })
       .then(setInstruments)
-      .catch((e: Error) => !controller.signal.aborted && setError(e.message));
+      .catch((e: Error) => {
+        if (!controller.signal.aborted) setError(e.message);
+      });
     return () => controller.abort();
   }, [baseUrl]);
   return { instruments, error };

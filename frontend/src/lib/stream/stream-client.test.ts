@@ -4,7 +4,8 @@ import { fakeTransports } from './fake-transport';
 import type { MarketSink } from './market-sink';
 import type { Quote, Tick } from './protocol';
 import { ReconnectPolicy } from './reconnect-policy';
-import { StreamClient, type StreamClientOptions } from './stream-client';
+import { StreamClient } from './stream-client';
+import type { StreamClientOptions } from './stream-client-options';
 
 const tick = (symbol: string, seq: number, time = 0): Tick => ({ symbol, seq, price: 10 + seq, size: 1, time });
 const quote = (symbol: string, seq: number): Quote => ({ symbol, seq, price: 10, open: 10, high: 10, low: 10, volume: 0, time: 0 });

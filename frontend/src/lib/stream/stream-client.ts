@@ -1,28 +1,15 @@
 import { after, CoalescedStore } from '../store/coalesced-store';
 import { browserClock, ClockOffset, type Clock } from './clock-offset';
-import type { MarketSink } from './market-sink';
 import { initialStatus, type ConnectionStatus } from './connection-status';
 import type { Rejection, ServerMessage } from './protocol';
 import { Pinger } from './pinger';
 import { SavedCursor } from './saved-cursor';
 import { ReconnectPolicy } from './reconnect-policy';
+import type { StreamClientOptions } from './stream-client-options';
 import { StreamSession, type MetricsSnapshot } from './stream-session';
-import type { CloseInfo, Transport, TransportChoice, TransportFactory, TransportKind } from './transport';
+import type { CloseInfo, Transport, TransportChoice, TransportKind } from './transport';
 import { TransportFallback } from './transport-fallback';
 import { createTransport } from './transports';
-
-export interface StreamClientOptions {
-  baseUrl: string;
-  choice: TransportChoice;
-  symbols?: readonly string[];
-  sink?: MarketSink;
-  clock?: ClockOffset;
-  now?: Clock;
-  policy?: ReconnectPolicy;
-  transports?: TransportFactory;
-  pingIntervalMs?: number;
-  onRejected?: (rejections: Rejection[]) => void;
-}
 
 /**
  * One logical market-data stream over any transport: connects, subscribes, resumes after a
@@ -88,17 +75,23 @@ export class StreamClient {
   private connect(kind: TransportKind): void {
     this.update({ state: this.state.state === 'reconnecting' ? 'reconnecting' : 'connecting', transport: kind, retryInMs: null });
     const factory = this.options.transports ?? createTransport;
+    // A transport being replaced may still report; only the current one is heard.
+    const ifCurrent =
+      <A extends unknown[]>(handle: (...args: A) => void) =>
+      (...args: A) => {
+        if (this.transport === transport) handle(...args);
+      };
     const transport: Transport = factory(kind, {
       baseUrl: this.options.baseUrl,
       symbols: this.symbols,
       cursor: this.cursor.for(this.symbols),
       listener: {
-        opened: (handshake) => this.transport === transport && this.update({ state: 'open', handshake }),
-        message: (message) => this.transport === transport && this.onMessage(transport, message),
+        opened: ifCurrent((handshake) => this.update({ state: 'open', handshake })),
+        message: ifCurrent((message) => this.onMessage(transport, message)),
         frame: (direction, bytes, content) => this.session.frame(direction, bytes, content),
         request: () => this.session.requests++,
         connection: () => this.session.connections++,
-        closed: (info) => this.transport === transport && this.onClosed(info),
+        closed: ifCurrent((info) => this.onClosed(info)),
       },
     });
     this.transport = transport;
