@@ -1,4 +1,5 @@
 import { expect, instruments, row, test, ticksOf, watch } from './fixtures';
+import { TestServer } from './server';
 
 test.describe('main view', () => {
   test('loads with a live watchlist whose prices change', async ({ page, serverUrl }) => {
@@ -65,4 +66,20 @@ test.describe('main view', () => {
     await expect.poll(async () => Number(await chart.getAttribute('data-candles'))).toBeGreaterThan(5);
     await page.screenshot({ path: '../test-results/screenshots/main-view.png' });
   });
+});
+
+test('shows a closed market with its last prices and no ticks', async ({ page }) => {
+  const server = await TestServer.start({ extraArgs: ['--Market:InitialState=Closed'] });
+  try {
+    const [first] = await instruments(server.url);
+    await watch(page, [first.symbol]);
+    await page.goto(server.url);
+    await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'open');
+    await expect(page.getByTestId('market-state')).toHaveAttribute('data-state', 'closed');
+    await expect(page.getByTestId('market-state')).toContainText('Market closed');
+    await expect(row(page, first.symbol).getByTestId('price')).toHaveText(/\d+\.\d{2}/);
+    expect(await ticksOf(page, first.symbol)).toBe(0);
+  } finally {
+    await server.kill();
+  }
 });

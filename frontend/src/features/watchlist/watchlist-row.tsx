@@ -16,7 +16,14 @@ interface Props {
 export const WatchlistRow = memo(function WatchlistRow({ symbol, name, row, selected, onSelect, onRemove }: Props) {
   const trend = row && row.change !== 0 ? (row.change > 0 ? 'up' : 'down') : 'flat';
   return (
-    <tr className={selected ? 'selected' : undefined} data-symbol={symbol} aria-selected={selected} onClick={() => onSelect(symbol)}>
+    <tr
+      className={selected ? 'selected' : undefined}
+      data-symbol={symbol}
+      aria-selected={selected}
+      tabIndex={0}
+      onClick={() => onSelect(symbol)}
+      onKeyDown={(event) => event.key === 'Enter' && onSelect(symbol)}
+    >
       <th scope="row">
         <span className="symbol">{symbol}</span>
         <span className="name">{name}</span>
