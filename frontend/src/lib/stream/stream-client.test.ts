@@ -1,32 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClockOffset } from './clock-offset';
-import { fakeTransports } from './fake-transport';
-import type { MarketSink } from './market-sink';
-import type { Quote, Tick } from './protocol';
-import { ReconnectPolicy } from './reconnect-policy';
-import { StreamClient } from './stream-client';
-import type { StreamClientOptions } from './stream-client-options';
-
-const tick = (symbol: string, seq: number, time = 0): Tick => ({ symbol, seq, price: 10 + seq, size: 1, time });
-const quote = (symbol: string, seq: number): Quote => ({ symbol, seq, price: 10, open: 10, high: 10, low: 10, volume: 0, time: 0 });
-
-function setup(options: Partial<StreamClientOptions> = {}) {
-  const fakes = fakeTransports();
-  const received: Tick[] = [];
-  const sink: MarketSink = { applySnapshot: () => {}, applyTicks: (t) => received.push(...t), setMarketState: () => {} };
-  const client = new StreamClient({
-    baseUrl: 'http://test',
-    choice: 'ws-msgpack',
-    symbols: ['AAPL', 'MSFT'],
-    sink,
-    transports: fakes.factory,
-    policy: new ReconnectPolicy({ baseMs: 100, maxMs: 1000 }, () => 1),
-    now: () => Date.now(),
-    ...options,
-  });
-  client.start();
-  return { client, fakes, received };
-}
+import { fakeClient as setup, quote, tick } from './fake-client';
 
 describe('StreamClient', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -96,40 +70,16 @@ describe('StreamClient', () => {
     expect(received.map((r) => r.seq)).toEqual([2, 4, 9, 10]);
   });
 
-  it('under Auto falls back to SSE, then long polling, when transports cannot connect', () => {
-    const { client, fakes } = setup({ choice: 'auto' });
-    expect(fakes.last().kind).toBe('ws-msgpack');
-    fakes.last().drop(false);
-    expect(fakes.last().kind).toBe('sse');
-    fakes.last().drop(false);
-    expect(fakes.last().kind).toBe('long-poll');
-    fakes.last().open();
-    vi.runOnlyPendingTimers(); // the status snapshot is rebuilt on the next turn
-    expect(client.status.getSnapshot()).toMatchObject({ state: 'open', transport: 'long-poll', choice: 'auto' });
-  });
-
-  it('hands an HTTP transport the cursor of the previous one for the same symbols', () => {
-    const { client, fakes } = setup({ choice: 'long-poll' });
-    fakes.last().hello('e1');
-    fakes.last().cursor = 'c-42';
-    fakes.last().drop(true);
-    vi.runOnlyPendingTimers();
-    expect(fakes.last().options.cursor).toBe('c-42');
+  it('drops ticks still in flight for a symbol just unsubscribed, and resumes it fresh later', () => {
+    const { client, fakes, received } = setup();
+    const t = fakes.last();
+    t.hello('e1');
+    t.receive({ kind: 'ticks', ticks: [tick('MSFT', 5)], flags: 0 });
     client.setSymbols(['AAPL']);
-    fakes.last().drop(true);
-    vi.runOnlyPendingTimers();
-    expect(fakes.last().options.cursor).toBeNull();
-  });
-
-  it('keeps symbols and seqs when the transport is switched, so the new one resumes', () => {
-    const { client, fakes } = setup();
-    fakes.last().hello('e1');
-    fakes.last().receive({ kind: 'ticks', ticks: [tick('MSFT', 3)], flags: 0 });
-    client.setTransport('ws-json');
-    expect(fakes.created[0].closed).toBe(true);
-    expect(fakes.last().kind).toBe('ws-json');
-    fakes.last().hello('e1');
-    expect(fakes.last().subscriptions).toEqual([{ symbols: ['AAPL', 'MSFT'], resume: { MSFT: 3 } }]);
+    t.receive({ kind: 'ticks', ticks: [tick('MSFT', 6), tick('AAPL', 1)], flags: 0 });
+    expect(received.map((r) => `${r.symbol}#${r.seq}`)).toEqual(['MSFT#5', 'AAPL#1']);
+    client.setSymbols(['AAPL', 'MSFT']);
+    expect(t.subscriptions.at(-1)).toEqual({ symbols: ['AAPL', 'MSFT'], resume: { AAPL: 1 } });
   });
 
   it('reports rejected symbols', () => {

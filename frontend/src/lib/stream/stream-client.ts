@@ -40,6 +40,7 @@ export class StreamClient {
     this.state = initialStatus(options.choice);
     const onRejected = (rejections: Rejection[]) => options.onRejected?.(rejections);
     this.session = new StreamSession(this.clock, this.now, options.sink ?? null, onRejected, (e) => this.update({ lastError: e }));
+    this.session.watch(this.symbols);
     this.pinger = new Pinger(this.now, options.pingIntervalMs ?? 2000);
     this.status = new CoalescedStore(() => this.state);
     this.metrics = new CoalescedStore(() => this.session.snapshot(), after(500));
@@ -66,8 +67,7 @@ export class StreamClient {
   }
 
   setSymbols(symbols: readonly string[]): void {
-    const kept = new Set(symbols);
-    this.session.seqs.forget(this.symbols.filter((s) => !kept.has(s)));
+    this.session.watch(symbols);
     this.symbols = [...symbols];
     this.transport?.setSymbols(this.symbols, this.session.seqs.resumeFor(this.symbols));
   }

@@ -34,6 +34,7 @@ export class StreamSession {
   requests = 0;
   connections = 0;
   private rateMark = { at: 0, ticks: 0, rate: 0 };
+  private watched = new Set<string>();
 
   constructor(
     private readonly clock: ClockOffset,
@@ -42,6 +43,16 @@ export class StreamSession {
     private readonly onRejected: (rejections: Rejection[]) => void,
     private readonly onError: (message: string) => void,
   ) {}
+
+  /**
+   * The symbols subscribed now. Ticks already in flight when a symbol was unsubscribed are
+   * dropped, so they neither revive its row nor leave a stale seq to resume from later.
+   */
+  watch(symbols: readonly string[]): void {
+    const kept = new Set(symbols);
+    this.seqs.forget([...this.watched].filter((s) => !kept.has(s)));
+    this.watched = kept;
+  }
 
   /** Every frame on the wire: kept for the inspector, and counted when it came in. */
   frame(direction: 'in' | 'out', bytes: number, content: FrameContent): void {
@@ -81,10 +92,10 @@ export class StreamSession {
     this.seqs.frame(flags);
     const now = this.now();
     const serverNowUs = this.clock.serverNowMs(now) * 1000;
-    let fresh = ticks; // copied only once a repeated tick has to be dropped
+    let fresh = ticks; // copied only once a tick has to be dropped
     for (let i = 0; i < ticks.length; i++) {
       const tick = ticks[i];
-      if (!this.seqs.accept(tick, flags)) {
+      if (!this.watched.has(tick.symbol) || !this.seqs.accept(tick, flags)) {
         fresh = fresh === ticks ? ticks.slice(0, i) : fresh;
         continue;
       }
