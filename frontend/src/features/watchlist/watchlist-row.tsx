@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { formatCount, formatPrice, formatSigned } from '../../lib/format';
-import type { SymbolRow } from '../../lib/market/market-store';
+import type { SymbolRow } from '../../lib/market/live-symbol';
 import { Sparkline } from './sparkline';
 
 interface Props {
