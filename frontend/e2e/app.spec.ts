@@ -29,6 +29,26 @@ test.describe('main view', () => {
     await expect(chart.locator('canvas').first()).toBeVisible();
   });
 
+  test('switches to 5 s candles and to the line view', async ({ page, serverUrl }) => {
+    const [first] = await instruments(serverUrl);
+    await watch(page, [first.symbol]);
+    await page.goto('/');
+    const chart = page.getByTestId('price-chart');
+    const candles = async () => Number(await chart.getAttribute('data-candles'));
+    await expect.poll(candles).toBeGreaterThan(2);
+    await page.getByRole('button', { name: '5s' }).click();
+    await expect(page.getByRole('button', { name: '5s' })).toHaveAttribute('aria-pressed', 'true');
+    // The next bar starts 5 s after the current one, both on 5-second boundaries.
+    const lastCandle = async () => Number((await chart.getAttribute('data-last-candle')) || NaN);
+    await expect.poll(async () => (await lastCandle()) % 5).toBe(0);
+    const current = await lastCandle();
+    await expect.poll(lastCandle, { timeout: 15_000 }).toBeGreaterThan(current);
+    expect((await lastCandle()) - current).toBe(5);
+    await page.getByRole('button', { name: 'Line' }).click();
+    await expect(page.getByRole('button', { name: 'Line' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(chart.locator('canvas').first()).toBeVisible();
+  });
+
   test('adds a symbol from the search list and keeps the watchlist across a reload', async ({ page, serverUrl }) => {
     const list = await instruments(serverUrl);
     const [first, , third] = list;

@@ -33,7 +33,9 @@ export function useLiveCandles(
       frame = 0;
       for (const bar of touched) push(chart, bar);
       touched.clear();
-      containerRef.current?.setAttribute('data-candles', String(aggregator.bars.length));
+      const container = containerRef.current;
+      container?.setAttribute('data-candles', String(aggregator.bars.length));
+      container?.setAttribute('data-last-candle', String(aggregator.bars.at(-1)?.time ?? ''));
     };
     const unsubscribe = store.onTicks((ticks) => {
       if (!ready) return;
