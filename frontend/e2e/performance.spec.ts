@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import type { CDPSession, Page } from '@playwright/test';
 import { expect, instruments, test, watch } from './fixtures';
 import { TestServer } from './server';
@@ -29,6 +30,14 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return heapUsed(cdp);
 }
 
+/** Seconds the renderer's main thread spent in tasks, script, layout and style so far. */
+async function mainThreadSeconds(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const names = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'];
+  return Object.fromEntries(metrics.filter((m) => names.includes(m.name)).map((m) => [m.name, m.value]));
+}
+
+const cpus = availableParallelism();
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 test(`50 symbols at ${TICKS_PER_SECOND} ticks/s: long tasks and JS heap over ${SECONDS} s`, async ({ page }) => {
@@ -45,6 +54,7 @@ test(`50 symbols at ${TICKS_PER_SECOND} ticks/s: long tasks and JS heap over ${S
     await page.goto(server.url);
     await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'open');
     const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
 
     // Warm-up: a few seconds of ticks, then measure from a clean slate.
     const warm = TICKS_PER_SECOND * 3;
@@ -53,6 +63,8 @@ test(`50 symbols at ${TICKS_PER_SECOND} ticks/s: long tasks and JS heap over ${S
     await page.evaluate(() => (window.longTasks = []));
     const startTicks = await ticksReceived(page);
     const startedAt = Date.now();
+    const busyBefore = await mainThreadSeconds(cdp);
+    const loadBefore = loadavg()[0];
     const heap: number[] = [];
 
     // The window is counted in ticks the page has processed, so the wait ends on a condition.
@@ -63,6 +75,8 @@ test(`50 symbols at ${TICKS_PER_SECOND} ticks/s: long tasks and JS heap over ${S
       heap.push(await heapUsed(cdp));
     }
     const seconds = (Date.now() - startedAt) / 1000;
+    const busyAfter = await mainThreadSeconds(cdp);
+    const busy = (name: string) => `${(((busyAfter[name] - busyBefore[name]) / seconds) * 100).toFixed(0)}%`;
     const ticks = (await ticksReceived(page)) - startTicks;
     const longTasks = await page.evaluate(() => window.longTasks);
     const heapAfter = await heapAfterGc(cdp);
@@ -74,6 +88,8 @@ test(`50 symbols at ${TICKS_PER_SECOND} ticks/s: long tasks and JS heap over ${S
         `performance: ${symbols.length} symbols, server ${TICKS_PER_SECOND} ticks/s, measured ${seconds.toFixed(1)} s`,
         `  ticks processed: ${ticks} (${(ticks / seconds).toFixed(0)}/s), conflated frames ${conflated}, gaps ${gaps}`,
         `  long tasks (>50 ms): ${longTasks.length}, longest ${longTasks.length ? Math.max(...longTasks).toFixed(0) : 0} ms, total ${longTasks.reduce((a, b) => a + b, 0).toFixed(0)} ms`,
+        `  main thread busy: ${busy('TaskDuration')} (script ${busy('ScriptDuration')}, layout ${busy('LayoutDuration')}, style ${busy('RecalcStyleDuration')})`,
+        `  machine load average (1 min, ${cpus} cores): ${loadBefore.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end`,
         `  JS heap used at checkpoints: ${heap.map(mb).join(' → ')}`,
         `  JS heap after full GC: ${mb(heapBefore)} before → ${mb(heapAfter)} after (change ${mb(heapAfter - heapBefore)})`,
       ].join('\n'),

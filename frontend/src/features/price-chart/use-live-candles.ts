@@ -48,11 +48,11 @@ export function useLiveCandles(
     });
     const controller = new AbortController();
     setBackfill('loading');
-    [chart.candles, chart.line, chart.volume].forEach((series) => series.setData([]));
+    show(chart, []);
     fetchCandles(baseUrl, symbol, interval, controller.signal)
       .then((bars) => {
         aggregator.seed(bars);
-        bars.forEach((bar) => push(chart, bar));
+        show(chart, aggregator.bars);
         setBackfill(bars.length > 0 ? 'filled' : 'empty');
       })
       .catch(() => {
@@ -73,8 +73,18 @@ export function useLiveCandles(
 }
 
 function push(chart: PriceChart, bar: Candle): void {
-  const time = bar.time as UTCTimestamp;
-  chart.candles.update({ time, open: bar.open, high: bar.high, low: bar.low, close: bar.close });
-  chart.line.update({ time, value: bar.close });
-  chart.volume.update({ time, value: bar.volume, color: bar.close >= bar.open ? `${UP}80` : `${DOWN}80` });
+  chart.candles.update(candle(bar));
+  chart.line.update(close(bar));
+  chart.volume.update(volume(bar));
 }
+
+/** Replaces every series' data at once (back-fill), rather than one update() per bar. */
+function show(chart: PriceChart, bars: readonly Candle[]): void {
+  chart.candles.setData(bars.map(candle));
+  chart.line.setData(bars.map(close));
+  chart.volume.setData(bars.map(volume));
+}
+
+const candle = (bar: Candle) => ({ time: bar.time as UTCTimestamp, open: bar.open, high: bar.high, low: bar.low, close: bar.close });
+const close = (bar: Candle) => ({ time: bar.time as UTCTimestamp, value: bar.close });
+const volume = (bar: Candle) => ({ time: bar.time as UTCTimestamp, value: bar.volume, color: bar.close >= bar.open ? `${UP}80` : `${DOWN}80` });
