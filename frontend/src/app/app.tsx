@@ -16,7 +16,8 @@ export function App() {
   const [rejections, setRejections] = useState<Rejection[]>([]);
   const [compare, setCompare] = useState(false);
   const { baseUrl, market, watchlist, client, chooseTransport } = useAppServices(setRejections);
-  const { instruments, error } = useInstruments(baseUrl);
+  const epoch = useStoreSelector(client.status, (status) => status.hello?.epoch);
+  const { instruments, error } = useInstruments(baseUrl, epoch);
   const { symbols, selected } = useStore(watchlist);
   const marketState = useStoreSelector(market.view, (view) => view.market);
 

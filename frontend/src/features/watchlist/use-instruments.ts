@@ -9,8 +9,8 @@ export interface Instrument {
   price: number;
 }
 
-/** `GET /api/symbols`, once per mount. */
-export function useInstruments(baseUrl: string): { instruments: Instrument[]; error: string | null } {
+/** `GET /api/symbols`, again whenever `epoch` changes (a restarted server may list others, or a first try may have failed). */
+export function useInstruments(baseUrl: string, epoch: string | undefined): { instruments: Instrument[]; error: string | null } {
   const [instruments, setInstruments] = useState<Instrument[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -20,11 +20,14 @@ export function useInstruments(baseUrl: string): { instruments: Instrument[]; er
         if (!response.ok) throw new Error(`symbols answered HTTP ${response.status}`);
         return response.json() as Promise<Instrument[]>;
       })
-      .then(setInstruments)
+      .then((list) => {
+        setInstruments(list);
+        setError(null);
+      })
       .catch((e: Error) => {
         if (!controller.signal.aborted) setError(e.message);
       });
     return () => controller.abort();
-  }, [baseUrl]);
+  }, [baseUrl, epoch]);
   return { instruments, error };
 }
