@@ -22,7 +22,7 @@ export function App() {
   const marketState = useStoreSelector(market.view, (view) => view.market);
 
   useEffect(() => {
-    if (watchlist.isEmpty) instruments.slice(0, DEFAULT_WATCHLIST_SIZE).forEach((i) => watchlist.add(i.symbol));
+    watchlist.seed(instruments.slice(0, DEFAULT_WATCHLIST_SIZE).map((i) => i.symbol));
   }, [instruments, watchlist]);
 
   return (

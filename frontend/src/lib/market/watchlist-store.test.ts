@@ -26,9 +26,23 @@ describe('WatchlistStore', () => {
     expect(list.getSnapshot()).toEqual({ symbols: ['MSFT'], selected: 'MSFT' });
   });
 
-  it('starts empty from unreadable storage', () => {
+  it('seeds defaults on a first visit only, never into a list the user emptied', () => {
+    const storage = new MemoryStorage() as unknown as Storage;
+    const first = new WatchlistStore(storage);
+    first.seed(['AAPL', 'MSFT']);
+    expect(first.getSnapshot()).toEqual({ symbols: ['AAPL', 'MSFT'], selected: 'AAPL' });
+    first.remove('AAPL');
+    first.remove('MSFT');
+    const later = new WatchlistStore(storage);
+    later.seed(['AAPL', 'MSFT']);
+    expect(later.getSnapshot().symbols).toEqual([]);
+  });
+
+  it('treats unreadable storage as a first visit', () => {
     const storage = new MemoryStorage();
     storage.setItem('stockstream.watchlist.v1', '{not json');
-    expect(new WatchlistStore(storage as unknown as Storage).isEmpty).toBe(true);
+    const list = new WatchlistStore(storage as unknown as Storage);
+    list.seed(['AAPL']);
+    expect(list.getSnapshot().symbols).toEqual(['AAPL']);
   });
 });

@@ -10,15 +10,18 @@ const KEY = 'stockstream.watchlist.v1';
 /** The watched symbols and the selected one, kept in localStorage so they survive a reload. */
 export class WatchlistStore {
   private state: Watchlist;
+  private fresh: boolean;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly storage: Storage | null) {
-    this.state = load(storage) ?? { symbols: [], selected: null };
+    const stored = load(storage);
+    this.fresh = stored === null;
+    this.state = stored ?? { symbols: [], selected: null };
   }
 
-  /** True until the user (or a stored list) has chosen symbols. */
-  get isEmpty(): boolean {
-    return this.state.symbols.length === 0;
+  /** Fills a first visit's empty watchlist; a list the user emptied stays empty. */
+  seed(symbols: readonly string[]): void {
+    if (this.fresh && symbols.length > 0) this.set({ symbols, selected: symbols[0] });
   }
 
   add(symbol: string): void {
@@ -45,6 +48,7 @@ export class WatchlistStore {
   getSnapshot = (): Watchlist => this.state;
 
   private set(state: Watchlist): void {
+    this.fresh = false;
     this.state = state;
     this.storage?.setItem(KEY, JSON.stringify(state));
     this.listeners.forEach((listener) => listener());
@@ -58,7 +62,7 @@ function load(storage: Storage | null): Watchlist | null {
     const value = JSON.parse(raw) as Partial<Watchlist>;
     const symbols = Array.isArray(value.symbols) ? value.symbols.filter((s) => typeof s === 'string') : [];
     const selected = typeof value.selected === 'string' && symbols.includes(value.selected) ? value.selected : (symbols[0] ?? null);
-    return symbols.length > 0 ? { symbols, selected } : null;
+    return { symbols, selected };
   } catch {
     return null;
   }
