@@ -18,6 +18,14 @@ test.describe('main view', () => {
     await expect(row(page, first.symbol).getByTestId('price')).toHaveText(/[▲▼]/);
   });
 
+  test('a first visit watches the first symbols of the list', async ({ page, serverUrl }) => {
+    const list = await instruments(serverUrl);
+    await page.goto('/');
+    await expect(page.locator('tr[data-symbol]')).toHaveCount(6);
+    await expect(row(page, list[0].symbol)).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => ticksOf(page, list[5].symbol)).toBeGreaterThan(0);
+  });
+
   test('draws a new candle as ticks cross into the next second', async ({ page, serverUrl }) => {
     const [first] = await instruments(serverUrl);
     await watch(page, [first.symbol]);
