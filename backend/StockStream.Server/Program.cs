@@ -1,7 +1,9 @@
 using StockStream.Server.Hosting;
 using StockStream.Server.Market;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.LongPolling;
 using StockStream.Server.Transports.Rest;
+using StockStream.Server.Transports.Sse;
 using StockStream.Server.Transports.WebSockets;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +11,11 @@ builder.Services.AddProblemDetails();
 builder.AddMarket();
 builder.AddStreaming();
 builder.AddWebSocketTransport();
+builder.AddLongPolling();
+builder.AddSse();
+builder.AddAdmin();
+builder.AddMetricsExport();
+builder.AddApiDocs();
 builder.AddFrontend();
 
 var app = builder.Build();
@@ -18,6 +25,12 @@ app.UseWebSockets();
 app.MapHealth();
 app.MapSymbols();
 app.MapWebSocketTransport();
+app.MapLongPolling();
+app.MapSse();
+app.MapMarketData();
+app.MapAdmin();
+app.MapMetrics();
+app.MapApiDocs();
 app.UseFrontend();
 app.Run();
 

@@ -13,7 +13,7 @@ public class StockStreamServer : IAsyncLifetime
 
     public StockStreamServer() : this(new Dictionary<string, string?>()) { }
 
-    public StockStreamServer(IReadOnlyDictionary<string, string?> settings)
+    protected internal StockStreamServer(IReadOnlyDictionary<string, string?> settings)
     {
         var merged = new Dictionary<string, string?>
         {

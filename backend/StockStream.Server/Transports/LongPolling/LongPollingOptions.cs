@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StockStream.Server.Transports.LongPolling;
+
+/// <summary>How long <c>/api/poll</c> holds a request when nothing is new.</summary>
+public sealed class LongPollingOptions
+{
+    public const string SectionName = "LongPolling";
+
+    /// <summary>Hold time when the request names no <c>timeoutMs</c>, in milliseconds. Default 25,000.</summary>
+    [Range(0, 600_000)]
+    public int DefaultTimeoutMs { get; set; } = 25_000;
+
+    /// <summary>Longest hold a request may ask for, in milliseconds; more is a 400. Default 60,000.</summary>
+    [Range(0, 600_000)]
+    public int MaxTimeoutMs { get; set; } = 60_000;
+}

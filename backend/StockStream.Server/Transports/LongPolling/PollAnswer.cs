@@ -1,0 +1,14 @@
+using StockStream.Protocol;
+
+namespace StockStream.Server.Transports.LongPolling;
+
+/// <summary>
+/// One long-poll answer, also the data of an SSE <c>ticks</c> event: ticks newer than the client's cursor (oldest
+/// first, already encoded), the new cursor, and the Quotes when the answer starts or restarts a stream.
+/// </summary>
+public sealed record PollAnswer(
+    PollCursor Cursor, IReadOnlyList<EncodedTick> Ticks, TickFlags Flags, IReadOnlyList<Quote> Quotes, MarketState Market)
+{
+    /// <summary>The JSON <c>missed</c>: the client lost ticks, whether its cursor was stale or a slow SSE reader was conflated.</summary>
+    public bool Missed => (Flags & (TickFlags.Missed | TickFlags.Conflated)) != 0;
+}

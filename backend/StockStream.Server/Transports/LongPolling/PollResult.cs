@@ -1,0 +1,36 @@
+using Microsoft.Net.Http.Headers;
+using StockStream.Server.Streaming;
+
+namespace StockStream.Server.Transports.LongPolling;
+
+/// <summary>Writes a poll answer straight into the response's pipe: MessagePack when the client accepts it, else JSON.</summary>
+public sealed class PollResult(PollAnswer answer, string outcome) : IResult
+{
+    public const string MessagePackMediaType = "application/x-msgpack";
+
+    public PollAnswer Answer => answer;
+
+    public async Task ExecuteAsync(HttpContext context)
+    {
+        var response = context.Response;
+        bool msgpack = AcceptsMessagePack(context.Request);
+        response.ContentType = msgpack ? MessagePackMediaType : "application/json; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        var body = response.BodyWriter;
+        if (msgpack) PollAnswerWriter.WriteMessagePack(body, answer);
+        else PollAnswerWriter.WriteJson(body, answer);
+        long bytes = body.CanGetUnflushedBytes ? body.UnflushedBytes : 0;
+        await body.FlushAsync(context.RequestAborted);
+
+        var services = context.RequestServices;
+        services.GetRequiredService<StreamingMetrics>().Sent(LongPollingTransport.Transport, answer.Ticks.Count, (int)bytes);
+        services.GetRequiredService<LongPollingMetrics>().Answered(outcome);
+        LongPollingLog.Answered(services.GetRequiredService<ILogger<PollResult>>(), context.TraceIdentifier, outcome, answer.Ticks.Count, bytes);
+    }
+
+    private static bool AcceptsMessagePack(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)) return false;
+        return accepted.Any(a => a.MediaType.Equals(MessagePackMediaType, StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
+    }
+}

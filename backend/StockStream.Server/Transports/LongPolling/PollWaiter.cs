@@ -1,0 +1,40 @@
+using StockStream.Protocol;
+using StockStream.Server.Streaming;
+
+namespace StockStream.Server.Transports.LongPolling;
+
+/// <summary>
+/// Holds a poll until a tick of its feeds is newer than its cursor, the market changes state, the hold times out
+/// or the server stops. A held poll is a few O(1) registrations — no thread, no timer loop.
+/// </summary>
+public sealed class PollWaiter(TickHub hub, PollWakeups wakeups, MarketChanges marketChanges, TimeProvider clock)
+{
+    /// <summary>
+    /// The answer and why it was given (ticks, missed, market, timeout, shutdown); null when the client left.
+    /// <paramref name="market"/> is the state when the request arrived: any other answers at once.
+    /// </summary>
+    public async Task<(PollAnswer? Answer, string Outcome)> WaitAsync(
+        SymbolFeed[] feeds, ulong cursor, MarketState market, TimeSpan timeout, CancellationToken aborted, CancellationToken stopping)
+    {
+        var marketChanged = marketChanges.Next;
+        using var expiry = new CancellationTokenSource(timeout, clock);
+        using var hold = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, expiry.Token, marketChanged);
+        while (true)
+        {
+            // Join before reading, so a tick landing between the read and the wait still wakes us.
+            using var wakeup = wakeups.Register(feeds);
+            var answer = CursorReader.After(hub, feeds, cursor, out bool settled);
+            if (answer is null) return (CursorReader.Start(hub, feeds, TickFlags.Missed), "missed");
+            if (answer.Ticks.Count > 0) return (answer, "ticks");
+            if (answer.Market != market) return (answer, "market");
+            if (hold.IsCancellationRequested)
+            {
+                if (aborted.IsCancellationRequested) return (null, "gone");
+                return (answer, stopping.IsCancellationRequested ? "shutdown" : marketChanged.IsCancellationRequested ? "market" : "timeout");
+            }
+            if (!settled) continue;
+            // Ends by a tick, or by cancellation; either way the next read gives the answer.
+            await wakeup.Ticked.WaitAsync(hold.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+}

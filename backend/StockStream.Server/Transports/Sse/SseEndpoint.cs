@@ -1,0 +1,44 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using StockStream.Server.Streaming;
+using StockStream.Server.Transports.LongPolling;
+using StockStream.Server.Transports.Rest;
+
+namespace StockStream.Server.Transports.Sse;
+
+/// <summary><c>GET /api/sse</c>: validates the query and <c>Last-Event-ID</c> before the stream starts, then streams.</summary>
+internal static class SseEndpoint
+{
+    public static Results<ServerSentEventsResult<SseData>, ProblemHttpResult> Handle(
+        HttpContext context,
+        [Description("Comma-separated symbols, e.g. AAPL,MSFT; at most maxSymbols.")] string? symbols,
+        TickHub hub, SseConnectionLimiter limiter, IOptions<SseOptions> options, StreamingMetrics metrics,
+        IHostApplicationLifetime lifetime, ILogger<SseStream> logger)
+    {
+        if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(metrics, logger, problem);
+        PollCursor? lastEventId = null;
+        string header = context.Request.Headers["Last-Event-ID"].ToString();
+        if (header.Length > 0)
+        {
+            if (!PollCursor.TryParse(header, out var parsed))
+                return Refuse(metrics, logger, HttpProblems.BadRequest("Invalid Last-Event-ID",
+                    "Last-Event-ID must be the id of an event this server sent, or absent to start afresh."));
+            lastEventId = parsed;
+        }
+        if (limiter.TryEnter() is not { } lease)
+            return Refuse(metrics, logger, TypedResults.Problem(detail: "Too many streams; try again later.", statusCode: StatusCodes.Status503ServiceUnavailable));
+        // Released when the request ends, whether or not the stream ever started.
+        context.Response.RegisterForDispose(lease);
+        context.Response.Headers.CacheControl = "no-store";
+        var stream = new SseStream(hub, feeds, options.Value, metrics, logger);
+        return TypedResults.ServerSentEvents(stream.ReadAsync(context.TraceIdentifier, lastEventId, lifetime.ApplicationStopping));
+    }
+
+    private static ProblemHttpResult Refuse(StreamingMetrics metrics, ILogger logger, ProblemHttpResult problem)
+    {
+        metrics.InputRejected(SseTransport.Transport, problem.ProblemDetails.Title ?? "bad request");
+        SseLog.Refused(logger, problem.ProblemDetails.Detail);
+        return problem;
+    }
+}

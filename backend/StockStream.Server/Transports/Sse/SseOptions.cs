@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StockStream.Server.Transports.Sse;
+
+/// <summary>Limits of <c>/api/sse</c> streams.</summary>
+public sealed class SseOptions
+{
+    public const string SectionName = "Sse";
+
+    /// <summary>Ticks held for a stream before conflating to the newest per symbol. Default 4,096.</summary>
+    [Range(16, 1_000_000)]
+    public int MaxPendingTicks { get; set; } = 4_096;
+
+    /// <summary>Most ticks taken from the outbox at a time; one event may carry several such batches. Default 512.</summary>
+    [Range(1, 65_536)]
+    public int MaxTicksPerBatch { get; set; } = 512;
+
+    /// <summary>Most open streams; further requests get 503. Default 50,000.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxConnections { get; set; } = 50_000;
+
+    /// <summary>Reconnection delay the stream advises clients (the <c>retry:</c> field), in milliseconds. Default 1,000.</summary>
+    [Range(0, 600_000)]
+    public int RetryMs { get; set; } = 1_000;
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.Json;
+using StockStream.Tests.Infrastructure;
+
+namespace StockStream.Tests.Http;
+
+/// <summary>What operators use: Prometheus metrics, the API documents, and the admin endpoint's refusal when unset.</summary>
+public class OperationsTests(StockStreamServer server) : IClassFixture<StockStreamServer>
+{
+    [Fact]
+    public async Task MetricsAreServedInPrometheusFormatWithEveryTransport()
+    {
+        var symbols = server.BusySymbols(1);
+        var start = await server.PollAsync(symbols);
+        await server.PollAsync(symbols, start.Cursor, timeoutMs: 10_000);
+        await using (var sse = await server.OpenSseAsync(symbols))
+        {
+            await sse.ReadEventAsync("ticks");
+        }
+        using var http = server.CreateHttpClient();
+        using var response = await http.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("# TYPE stockstream_poll_requests_total counter", text);
+        Assert.Matches("stockstream_poll_requests_total\\{[^}]*outcome=\"start\"", text);
+        Assert.Matches("stockstream_ticks_sent_total\\{[^}]*transport=\"longpolling\"[^}]*\\} [1-9]", text);
+        Assert.Matches("stockstream_bytes_sent_bytes_total\\{[^}]*transport=\"sse\"[^}]*\\} [1-9]", text);
+        Assert.Matches("stockstream_connections_opened_total\\{[^}]*transport=\"sse\"", text);
+        Assert.Contains("stockstream_poll_held", text);
+        Assert.Contains("dotnet_gc_", text); // runtime metrics
+        Assert.Contains("http_server_request_duration_seconds", text); // ASP.NET Core's own
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentDescribesEveryHttpEndpoint()
+    {
+        using var http = server.CreateHttpClient();
+        using var json = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json"));
+        var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (string path in (string[])["/api/poll", "/api/sse", "/api/quotes", "/api/history/{symbol}", "/api/candles/{symbol}", "/api/symbols", "/api/admin/market"])
+            Assert.Contains(path, paths);
+        Assert.DoesNotContain("/ws", paths);
+    }
+
+    [Fact]
+    public async Task ApiReferencePageIsBrowsable()
+    {
+        using var http = server.CreateHttpClient();
+        using var response = await http.GetAsync("/scalar");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AdminEndpointRefusesEveryoneWhenNoTokenIsConfigured()
+    {
+        using var http = server.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/market") { Content = JsonContent("{\"state\":\"halted\"}") };
+        request.Headers.Authorization = new("Bearer", "anything");
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("no Admin:Token", await response.Content.ReadAsStringAsync());
+        Assert.Equal(StockStream.Protocol.MarketState.Open, server.Hub.MarketState);
+    }
+
+    [Fact]
+    public void AsyncApiDocumentNamesEveryMessage()
+    {
+        string path = RepositoryFile("docs/asyncapi.yaml");
+        string yaml = File.ReadAllText(path);
+        Assert.StartsWith("asyncapi: 3.0.0", yaml);
+        Assert.DoesNotContain('\t', yaml);
+        foreach (string message in (string[])["Subscribe", "Unsubscribe", "Ping", "Hello", "SubAck", "Snapshot", "Ticks", "Pong", "Error", "MarketStatus", "SseTicks", "SseMarket"])
+            Assert.Matches($"(?m)^    {message}:$", yaml);
+    }
+
+    internal static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    private static string RepositoryFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
+    }
+}
