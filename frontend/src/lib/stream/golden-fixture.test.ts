@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeJson, decodeMessagePack } from './decoder';
 import { encodeJson, encodeMessagePack } from './encoder';
+import { decodePollJson, decodePollMessagePack, type PollAnswer } from './poll-answer';
 import type { ClientMessage, ServerMessage } from './protocol';
 
-// tests/fixtures/protocol at the repository root, shared with the C# codec tests.
-const FIXTURES = new URL('../../../../tests/fixtures/protocol/', import.meta.url);
-const msgpack = (name: string) => new Uint8Array(readFileSync(new URL(`${name}.msgpack`, FIXTURES)));
-const json = (name: string) => readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8').trim();
+// tests/fixtures at the repository root, shared with the C# tests.
+const FIXTURES = new URL('../../../../tests/fixtures/', import.meta.url);
+const msgpack = (name: string, dir = 'protocol') => new Uint8Array(readFileSync(new URL(`${dir}/${name}.msgpack`, FIXTURES)));
+const json = (name: string, dir = 'protocol') => readFileSync(new URL(`${dir}/${name}.json`, FIXTURES), 'utf8').trim();
 
 const T = 1_732_370_000_123_456;
 
@@ -62,4 +63,23 @@ describe('golden fixture shared with the C# codec', () => {
       expect(encodeJson(message)).toBe(json(name));
     });
   }
+});
+
+describe('golden poll answer shared with the C# long-polling tests', () => {
+  const expected: PollAnswer = {
+    cursor: 'NWVlZDVlZWQ1ZWVkNWVlZC4xMjM0',
+    ticks: (serverMessages.ticks as { ticks: PollAnswer['ticks'] }).ticks,
+    missed: true,
+    quotes: (serverMessages.snapshot as { quotes: PollAnswer['quotes'] }).quotes,
+    market: 'halted',
+    epoch: '5eed5eed5eed5eed',
+  };
+
+  it('decodes the MessagePack answer', () => {
+    expect(decodePollMessagePack(msgpack('poll-answer', 'http'))).toEqual(expected);
+  });
+
+  it('decodes the JSON answer (also the data of an SSE ticks event) alike', () => {
+    expect(decodePollJson(json('poll-answer', 'http'))).toEqual(expected);
+  });
 });

@@ -31,12 +31,15 @@ export class SeqTracker {
     if (flags & TickFlags.Missed) this.missed++;
   }
 
-  /** False for a tick already seen (seq not above the last); counts a gap when seqs jump unannounced. */
+  /**
+   * False for a tick already seen (seq not above the last). Counts a gap when seqs jump
+   * unannounced: a frame flagged conflated (WebSocket) or missed (HTTP) announces its jumps.
+   */
   accept(tick: Tick, flags: number): boolean {
     const previous = this.last.get(tick.symbol);
     if (previous !== undefined) {
       if (tick.seq <= previous) return false;
-      if (tick.seq !== previous + 1 && !(flags & TickFlags.Conflated)) this.gaps++;
+      if (tick.seq !== previous + 1 && !(flags & (TickFlags.Conflated | TickFlags.Missed))) this.gaps++;
     }
     this.last.set(tick.symbol, tick.seq);
     return true;

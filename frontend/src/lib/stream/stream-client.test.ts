@@ -57,7 +57,7 @@ describe('StreamClient', () => {
     expect(reconnectDelay(true)).toBe(100);
   });
 
-  it('counts unannounced seq gaps and conflated frames, and drops repeated ticks', () => {
+  it('counts unannounced seq gaps, conflated frames and missed answers, and drops repeated ticks', () => {
     const { client, fakes, received } = setup();
     const t = fakes.last();
     t.hello('e1');
@@ -65,9 +65,10 @@ describe('StreamClient', () => {
     t.receive({ kind: 'ticks', ticks: [tick('AAPL', 2), tick('AAPL', 4)], flags: 0 });
     t.receive({ kind: 'ticks', ticks: [tick('AAPL', 9)], flags: 1 });
     t.receive({ kind: 'ticks', ticks: [tick('AAPL', 9), tick('AAPL', 10)], flags: 0 });
-    const { gaps, conflatedFrames, ticks } = client.session.snapshot();
-    expect({ gaps, conflatedFrames, ticks }).toEqual({ gaps: 1, conflatedFrames: 1, ticks: 4 });
-    expect(received.map((r) => r.seq)).toEqual([2, 4, 9, 10]);
+    t.receive({ kind: 'ticks', ticks: [tick('AAPL', 15)], flags: 2 }); // an HTTP answer saying ticks were missed
+    const { gaps, conflatedFrames, missed, ticks } = client.session.snapshot();
+    expect({ gaps, conflatedFrames, missed, ticks }).toEqual({ gaps: 1, conflatedFrames: 1, missed: 1, ticks: 5 });
+    expect(received.map((r) => r.seq)).toEqual([2, 4, 9, 10, 15]);
   });
 
   it('drops ticks still in flight for a symbol just unsubscribed, and resumes it fresh later', () => {
