@@ -90,8 +90,10 @@ test.describe('main view', () => {
     const list = await instruments(serverUrl);
     await watch(page, list.slice(0, 8).map((i) => i.symbol));
     await page.goto('/');
-    const chart = page.getByTestId('price-chart');
-    await expect.poll(async () => Number(await chart.getAttribute('data-candles'))).toBeGreaterThan(5);
+    // A picture worth keeping: every row with a sparkline, latency measured, a histogram drawn.
+    await expect(page.locator('.sparkline polyline')).toHaveCount(8, { timeout: 30_000 });
+    await expect(page.locator('td[data-metric="tick age p50"]')).toHaveText(/ms/);
+    await expect.poll(() => ticksOf(page, list[7].symbol)).toBeGreaterThan(3);
     await page.screenshot({ path: '../test-results/screenshots/main-view.png' });
   });
 });

@@ -25,5 +25,7 @@ test('compare mode streams WebSocket and long polling side by side and plots bot
   const requests = compare.locator('td[data-metric="HTTP requests"]');
   await expect(requests.nth(0)).toHaveText('1');
   await expect.poll(async () => Number(await requests.nth(1).textContent())).toBeGreaterThan(3);
+  // A few more seconds of both series make a readable picture.
+  await expect.poll(async () => Math.min(...Object.values(await pointsPerSeries(chart)))).toBeGreaterThanOrEqual(8);
   await page.screenshot({ path: '../test-results/screenshots/compare-mode.png', fullPage: true });
 });

@@ -23,11 +23,13 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
 }
 
 /**
- * Tick ages over a window of the latest samples (a fixed ring, no allocation per tick) and a
- * per-second median series for plotting.
+ * Tick ages of the last `windowMs` (at most `capacity` of them, in a fixed ring: no allocation
+ * per tick) and a per-second median series for plotting. A time window keeps the figures live at
+ * low tick rates too, where a count window would hold minutes-old ages.
  */
 export class LatencyStats {
   private readonly ring: Float64Array;
+  private readonly times: Float64Array;
   private size = 0;
   private next = 0;
   private second = -1;
@@ -35,24 +37,30 @@ export class LatencyStats {
   private readonly points: LatencyPoint[] = [];
 
   constructor(
-    capacity = 4096,
+    capacity = 8192,
+    private readonly windowMs = 10_000,
     private readonly keepPoints = 300,
   ) {
     this.ring = new Float64Array(capacity);
+    this.times = new Float64Array(capacity);
   }
 
   /** One tick's age in ms, observed at `nowMs` (ms since the epoch). */
   record(ageMs: number, nowMs: number): void {
     this.ring[this.next] = ageMs;
+    this.times[this.next] = nowMs;
     this.next = (this.next + 1) % this.ring.length;
     if (this.size < this.ring.length) this.size++;
     this.rollTo(Math.floor(nowMs / 1000));
     this.secondAges.push(ageMs);
   }
 
-  summary(): LatencySummary | null {
-    if (this.size === 0) return null;
-    const sorted = this.ring.slice(0, this.size).sort();
+  summary(nowMs: number): LatencySummary | null {
+    const recent = new Float64Array(this.size);
+    let count = 0;
+    for (let i = 0; i < this.size; i++) if (nowMs - this.times[i] <= this.windowMs) recent[count++] = this.ring[i];
+    if (count === 0) return null;
+    const sorted = recent.subarray(0, count).sort();
     const histogram = new Array<number>(HISTOGRAM_BOUNDS_MS.length + 1).fill(0);
     let bucket = 0;
     for (const age of sorted) {
@@ -60,7 +68,7 @@ export class LatencyStats {
       histogram[bucket]++;
     }
     return {
-      samples: this.size,
+      samples: count,
       p50: quantile(sorted, 0.5),
       p95: quantile(sorted, 0.95),
       p99: quantile(sorted, 0.99),

@@ -99,6 +99,6 @@ describe('StreamClient', () => {
     // The server's clock runs 500 ms ahead; the round trip took no time.
     fakes.last().receive({ kind: 'pong', clientTime: 10_000, serverTime: 10_500_000 });
     fakes.last().receive({ kind: 'ticks', ticks: [tick('AAPL', 1, 10_480_000)], flags: 0 });
-    expect(client.session.latency.summary()?.p50).toBe(20);
+    expect(client.session.latency.summary(10_000)?.p50).toBe(20);
   });
 });

@@ -126,7 +126,7 @@ export class StreamSession {
       missed: this.seqs.missed,
       ticksPerSecond: mark.rate,
       bytesPerTick: this.ticks > 0 ? this.bytesIn / this.ticks : null,
-      latency: this.latency.summary(),
+      latency: this.latency.summary(now),
       series: this.latency.series(now),
       clockOffsetMs: best?.offsetMs ?? null,
       clockRttMs: best?.rttMs ?? null,
