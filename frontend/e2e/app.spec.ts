@@ -92,6 +92,7 @@ test.describe('main view', () => {
     await page.goto('/');
     // A picture worth keeping: every row with a sparkline, latency measured, a histogram drawn.
     await expect(page.locator('.sparkline polyline')).toHaveCount(8, { timeout: 30_000 });
+    await expect(page.locator('.sparkline polyline').last()).toHaveAttribute('points', /^(\S+ ){5}/, { timeout: 30_000 });
     await expect(page.locator('td[data-metric="tick age p50"]')).toHaveText(/ms/);
     await expect.poll(() => ticksOf(page, list[7].symbol)).toBeGreaterThan(3);
     await page.screenshot({ path: '../test-results/screenshots/main-view.png' });

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { ColorType, createChart, LineSeries, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
+import { ColorType, createChart, LineSeries, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
 import type { LatencyPoint } from '../../lib/stream/latency-stats';
 
 export interface LatencySeries {
@@ -11,6 +11,7 @@ export interface LatencySeries {
 /** Per-second median tick age of several clients on one time axis. */
 export function LatencyChart({ series }: { series: LatencySeries[] }) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<IChartApi | null>(null);
   const linesRef = useRef(new Map<string, { line: ISeriesApi<'Line'>; last: number }>());
   const labels = series.map((s) => `${s.label}|${s.color}`).join(',');
 
@@ -22,6 +23,7 @@ export function LatencyChart({ series }: { series: LatencySeries[] }) {
       timeScale: { timeVisible: true, secondsVisible: true },
       localization: { priceFormatter: (ms: number) => `${ms.toFixed(1)} ms` },
     });
+    chartRef.current = chart;
     const lines = linesRef.current;
     for (const entry of labels.split(',')) {
       const [label, color] = entry.split('|');
@@ -30,6 +32,7 @@ export function LatencyChart({ series }: { series: LatencySeries[] }) {
     return () => {
       lines.clear();
       chart.remove();
+      chartRef.current = null;
     };
   }, [labels]);
 
@@ -43,6 +46,8 @@ export function LatencyChart({ series }: { series: LatencySeries[] }) {
         entry.last = point.time;
       }
     }
+    // A few minutes of points at most: the whole series fits the width.
+    chartRef.current?.timeScale().fitContent();
   });
 
   return <div ref={containerRef} className="latency-chart" data-testid="latency-chart" data-series={series.map((s) => `${s.label}:${s.points.length}`).join(' ')} />;
