@@ -29,6 +29,32 @@ test.describe('resilient connection', () => {
     }
   });
 
+  for (const transport of ['sse', 'long-poll']) {
+    test(`${transport} resumes after a server restart from its old cursor, told it missed ticks`, async ({ page }) => {
+      const server = await TestServer.start();
+      try {
+        const [first] = await instruments(server.url);
+        await watch(page, [first.symbol], transport);
+        await page.goto(server.url);
+        const badge = page.getByTestId('connection-state');
+        await expect.poll(() => ticksOf(page, first.symbol)).toBeGreaterThan(0);
+
+        await server.kill();
+        await expect(badge).toHaveAttribute('data-state', 'reconnecting');
+        await server.restart();
+
+        // The cursor names the old epoch: the new server answers with Quotes and "missed".
+        await expect(page.getByTestId('missed')).not.toHaveText('0', { timeout: 30_000 });
+        await expect(badge).toHaveAttribute('data-state', 'open');
+        const ticks = await ticksOf(page, first.symbol);
+        await expect.poll(() => ticksOf(page, first.symbol)).toBeGreaterThan(ticks);
+        await expect(page.getByTestId('gaps')).toHaveText('0');
+      } finally {
+        await server.kill();
+      }
+    });
+  }
+
   test('resumes from the last seqs after a dropped socket, with no gap', async ({ page, serverUrl }) => {
     const [first, second] = await instruments(serverUrl);
     let sockets = 0;
