@@ -6,7 +6,7 @@ using StockStream.Server.Transports.Rest;
 using StockStream.Server.Transports.Sse;
 using StockStream.Server.Transports.WebSockets;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppLocation.ContentRoot() });
 builder.Services.AddProblemDetails();
 builder.AddMarket();
 builder.AddStreaming();

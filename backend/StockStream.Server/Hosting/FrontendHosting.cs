@@ -8,15 +8,23 @@ public static class FrontendHosting
     public static WebApplicationBuilder AddFrontend(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<FrontendOptions>().BindConfiguration(FrontendOptions.SectionName);
-        var options = builder.Configuration.GetSection(FrontendOptions.SectionName).Get<FrontendOptions>() ?? new();
-        builder.Services.AddSpaStaticFiles(spa => spa.RootPath = options.RootPath);
+        string root = BuiltAppFolder(builder.Configuration, builder.Environment);
+        builder.Services.AddSpaStaticFiles(spa => spa.RootPath = root);
         return builder;
+    }
+
+    private static string BuiltAppFolder(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        string configured = configuration[$"{FrontendOptions.SectionName}:{nameof(FrontendOptions.RootPath)}"] ?? "";
+        if (configured.Length > 0) return configured;
+        return AppLocation.FindFrontend(environment.ContentRootPath) is { } frontend ? Path.Combine(frontend, "dist") : "wwwroot";
     }
 
     /// <summary>Terminal: every API and WebSocket endpoint must be mapped before this.</summary>
     public static void UseFrontend(this WebApplication app)
     {
         var options = app.Configuration.GetSection(FrontendOptions.SectionName).Get<FrontendOptions>() ?? new();
+        string root = BuiltAppFolder(app.Configuration, app.Environment);
         // API paths never fall through to index.html: an unknown one is a 404 problem, not a page.
         app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No such API endpoint."))
             .ExcludeFromDescription();
@@ -26,7 +34,7 @@ public static class FrontendHosting
         app.UseEndpoints(_ => { });
 
         bool proxy = app.Environment.IsDevelopment() && options.DevServerUrl.Length > 0;
-        string indexPath = Path.Combine(app.Environment.ContentRootPath, options.RootPath, "index.html");
+        string indexPath = Path.Combine(app.Environment.ContentRootPath, root, "index.html");
         if (!proxy && !File.Exists(indexPath))
         {
             app.Run(context => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
@@ -35,7 +43,7 @@ public static class FrontendHosting
         }
         app.UseSpa(spa =>
         {
-            spa.Options.SourcePath = options.SourcePath;
+            spa.Options.SourcePath = Path.GetDirectoryName(Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, root)));
             if (proxy) spa.UseProxyToSpaDevelopmentServer(options.DevServerUrl);
         });
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using StockStream.Protocol;
 using StockStream.Server.Streaming;
@@ -13,7 +14,11 @@ public class StockStreamServer : IAsyncLifetime
 
     public StockStreamServer() : this(new Dictionary<string, string?>()) { }
 
-    protected internal StockStreamServer(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="socketSendBufferBytes">
+    /// Kernel send buffer of the server's sockets. Loopback buffers grow to megabytes, which would hide a stalled
+    /// reader for many seconds; a small one makes the server see the stall at once.
+    /// </param>
+    protected internal StockStreamServer(IReadOnlyDictionary<string, string?> settings, int? socketSendBufferBytes = null)
     {
         var merged = new Dictionary<string, string?>
         {
@@ -28,6 +33,17 @@ public class StockStreamServer : IAsyncLifetime
         {
             web.UseEnvironment("Testing");
             foreach (var (key, value) in merged) web.UseSetting(key, value);
+            if (socketSendBufferBytes is { } sendBuffer)
+            {
+                web.ConfigureServices(services => services.Configure<SocketTransportOptions>(sockets =>
+                    sockets.CreateBoundListenSocket = endpoint =>
+                    {
+                        // Accepted sockets inherit the listening socket's buffer size.
+                        var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+                        socket.SendBufferSize = sendBuffer;
+                        return socket;
+                    }));
+            }
         });
         _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
     }
