@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { ColorType, createChart, LineSeries, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
+import { createChart, LineSeries, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
+import { CHART_THEME } from '../../lib/chart-theme';
 import type { LatencyPoint } from '../../lib/stream/latency-stats';
 
 export interface LatencySeries {
@@ -17,9 +18,7 @@ export function LatencyChart({ series }: { series: LatencySeries[] }) {
 
   useEffect(() => {
     const chart = createChart(containerRef.current!, {
-      autoSize: true,
-      layout: { background: { type: ColorType.Solid, color: '#0f141a' }, textColor: '#c7d0d9' },
-      grid: { vertLines: { color: '#1c2530' }, horzLines: { color: '#1c2530' } },
+      ...CHART_THEME,
       timeScale: { timeVisible: true, secondsVisible: true },
       localization: { priceFormatter: (ms: number) => `${ms.toFixed(1)} ms` },
     });

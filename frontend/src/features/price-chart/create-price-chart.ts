@@ -1,12 +1,12 @@
 import {
   CandlestickSeries,
-  ColorType,
   createChart,
   HistogramSeries,
   LineSeries,
   type IChartApi,
   type ISeriesApi,
 } from 'lightweight-charts';
+import { CHART_THEME } from '../../lib/chart-theme';
 
 export interface PriceChart {
   chart: IChartApi;
@@ -21,9 +21,7 @@ export const DOWN = '#ef5350';
 /** Candles and a close-price line (one shown at a time) over a volume pane. */
 export function createPriceChart(container: HTMLElement): PriceChart {
   const chart = createChart(container, {
-    autoSize: true,
-    layout: { background: { type: ColorType.Solid, color: '#0f141a' }, textColor: '#c7d0d9' },
-    grid: { vertLines: { color: '#1c2530' }, horzLines: { color: '#1c2530' } },
+    ...CHART_THEME,
     timeScale: { timeVisible: true, secondsVisible: true, rightOffset: 3 },
   });
   const candles = chart.addSeries(CandlestickSeries, {
