@@ -36,9 +36,12 @@ describe('CandleAggregator', () => {
     expect(agg.bars).toHaveLength(2);
   });
 
-  it('keeps a bounded number of bars', () => {
-    const agg = new CandleAggregator(1, 3);
-    for (let t = 0; t < 10; t++) agg.add(t, 1, s(t));
-    expect(agg.bars.map((b) => b.time)).toEqual([7, 8, 9]);
+  it('keeps a bounded number of bars, dropping the oldest a chunk at a time', () => {
+    const agg = new CandleAggregator(1, 3, 2);
+    for (let t = 0; t < 5; t++) agg.add(t, 1, s(t));
+    expect([agg.bars.length, agg.trims]).toEqual([5, 0]);
+    agg.add(5, 1, s(5));
+    expect(agg.bars.map((b) => b.time)).toEqual([3, 4, 5]);
+    expect(agg.trims).toBe(1);
   });
 });

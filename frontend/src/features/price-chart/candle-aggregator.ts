@@ -12,13 +12,19 @@ export interface Candle {
   volume: number;
 }
 
-/** Builds bars of one interval from ticks, continuing from back-filled bars. */
+/**
+ * Builds bars of one interval from ticks, continuing from back-filled bars. It holds `keep` bars,
+ * dropping the oldest `slack` at a time, so a chart showing them can be reset rarely, not per bar.
+ */
 export class CandleAggregator {
   private readonly candles: Candle[] = [];
+  /** Counts the times old bars were dropped: a chart shows `bars` afresh when it changes. */
+  trims = 0;
 
   constructor(
     readonly intervalSeconds: number,
     private readonly keep = 5000,
+    private readonly slack = 1000,
   ) {}
 
   get bars(): readonly Candle[] {
@@ -47,7 +53,10 @@ export class CandleAggregator {
     }
     const bar = { time: bucket, open: price, high: price, low: price, close: price, volume: size };
     this.candles.push(bar);
-    if (this.candles.length > this.keep) this.candles.shift();
+    if (this.candles.length > this.keep + this.slack) {
+      this.candles.splice(0, this.candles.length - this.keep);
+      this.trims++;
+    }
     return bar;
   }
 }

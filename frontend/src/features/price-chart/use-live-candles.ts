@@ -29,9 +29,15 @@ export function useLiveCandles(
     const touched = new Set<Candle>();
     let ready = false;
     let frame = 0;
+    let trims = 0;
     const draw = () => {
       frame = 0;
-      for (const bar of touched) push(chart, bar);
+      if (aggregator.trims !== trims) {
+        trims = aggregator.trims;
+        show(chart, aggregator.bars); // old bars leave the chart too, so it stays bounded
+      } else {
+        for (const bar of touched) push(chart, bar);
+      }
       touched.clear();
       const container = containerRef.current;
       container?.setAttribute('data-candles', String(aggregator.bars.length));
