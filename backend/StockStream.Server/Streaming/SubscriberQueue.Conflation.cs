@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace StockStream.Server.Streaming;
 
 public sealed partial class SubscriberQueue
@@ -16,9 +14,8 @@ public sealed partial class SubscriberQueue
         }
         else if (pending.Length < maxPendingTicks)
         {
-            var larger = ArrayPool<StreamTick>.Shared.Rent(Math.Min(maxPendingTicks, pending.Length * 2));
+            var larger = new StreamTick[Math.Min(maxPendingTicks, pending.Length * 2)];
             Array.Copy(pending, _head, larger, 0, count);
-            ArrayPool<StreamTick>.Shared.Return(pending, clearArray: true);
             _pending = larger;
         }
         else

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using StockStream.Protocol;
@@ -14,6 +13,9 @@ namespace StockStream.Server.Streaming;
 public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPendingTicks, int maxTicksPerFrame, StreamingMetrics metrics) : IDisposable
 {
     private const int MaxControlItems = 4_096;
+    // The queue owns its arrays: pooled ones would be held by every connection at once between a batch and its
+    // drain, which empties a shared pool and makes it allocate per batch. Past this size they are dropped when drained.
+    private const int KeptArrayLength = 256;
     private readonly Lock _gate = new();
     private readonly AsyncSignal _signal = new();
     private readonly Dictionary<int, ulong> _lastSentSeq = [];
@@ -39,7 +41,7 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
         lock (_gate)
         {
             if (_completed) return false;
-            if (_pending is null) _pending = ArrayPool<StreamTick>.Shared.Rent(Math.Min(64, maxPendingTicks));
+            if (_pending is null) _pending = new StreamTick[16];
             else if (_tail == _pending.Length) MakeRoom();
             _pending[_tail++] = tick;
             return WakeWriter();
@@ -66,16 +68,17 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
         {
             _completed = true;
             if (!flushControl) _control = null;
-            ReturnPending();
+            _pending = null;
+            _head = _tail = 0;
         }
         _signal.Set();
     }
 
-    /// <summary>Completes the queue and returns its buffers; call once the writer loop has stopped.</summary>
+    /// <summary>Completes the queue and drops its buffers; call once the writer loop has stopped.</summary>
     public void Dispose()
     {
         Complete();
-        lock (_gate) ReturnBatch();
+        lock (_gate) _batch = null;
     }
 
     public bool IsCompleted { get { lock (_gate) return _completed; } }
@@ -110,17 +113,19 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
                     return true;
                 }
             }
-            // Drained: an idle connection holds no buffers.
             _signaled = false;
-            ReturnPending();
-            ReturnBatch();
+            _head = _tail = 0;
+            // Drained after a slow spell: give the large arrays back.
+            if (_pending?.Length > KeptArrayLength) _pending = null;
+            if (_batch?.Length > KeptArrayLength) _batch = null;
             return false;
         }
     }
 
     private TickFlags TakeTickBatch(out int count)
     {
-        _batch ??= ArrayPool<EncodedTick>.Shared.Rent(maxTicksPerFrame);
+        int wanted = Math.Min(_tail - _head, maxTicksPerFrame);
+        if (_batch is null || _batch.Length < wanted) _batch = new EncodedTick[Math.Max(16, wanted)];
         var flags = TickFlags.None;
         count = 0;
         while (_tail > _head && count < maxTicksPerFrame)
@@ -134,7 +139,7 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
             lastSent = tick.Tick.Seq;
             _batch[count++] = tick;
         }
-        Array.Clear(_batch, count, Math.Min(_batch.Length - count, maxTicksPerFrame));
+        Array.Clear(_batch, count, _batch.Length - count);
         return flags;
     }
 
@@ -156,20 +161,5 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
         }
         _control.Enqueue(item);
         _signaled = true;
-    }
-
-    private void ReturnPending()
-    {
-        if (_pending is null) return;
-        ArrayPool<StreamTick>.Shared.Return(_pending, clearArray: true);
-        _pending = null;
-        _head = _tail = 0;
-    }
-
-    private void ReturnBatch()
-    {
-        if (_batch is null) return;
-        ArrayPool<EncodedTick>.Shared.Return(_batch, clearArray: true);
-        _batch = null;
     }
 }
