@@ -20,7 +20,8 @@ public sealed class TickHub
     private readonly TimeProvider _clock;
     private readonly Lock _stateGate = new();
     private readonly List<SubscriberQueue> _touched = [];
-    private SubscriberQueue[] _attached = [];
+    // Market-state broadcasts are rare and connects frequent: a set under the state lock, not a copied array.
+    private readonly HashSet<SubscriberQueue> _attached = [];
     private volatile MarketState _state;
     private TaskCompletionSource _stateChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ulong _offset;
@@ -36,7 +37,7 @@ public sealed class TickHub
         _feeds = [.. catalog.All.Select(i => new SymbolFeed(i.Id, i.Symbol, PriceModel.Round(i.StartPrice, market.Value.TickSize), sessionStart, _options))];
         _bySymbol = _feeds.ToFrozenDictionary(f => f.Symbol, StringComparer.Ordinal);
         Epoch = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        metrics.ObservePendingTicks(() => Volatile.Read(ref _attached).Sum(q => (long)q.PendingTickCount));
+        metrics.ObservePendingTicks(PendingTicks);
     }
 
     /// <summary>Names this incarnation of the stream: it changes whenever seq numbering restarts.</summary>
@@ -100,7 +101,7 @@ public sealed class TickHub
     {
         lock (_stateGate)
         {
-            _attached = [.. _attached, queue];
+            _attached.Add(queue);
             queue.EnqueueControl(new MarketStatusMessage(_state, _clock.NowMicroseconds()));
         }
     }
@@ -108,12 +109,13 @@ public sealed class TickHub
     /// <summary>Removes a queue from every feed and from broadcasts; completing it is its owner's call.</summary>
     public void Detach(SubscriberQueue queue)
     {
-        lock (_stateGate)
-        {
-            int index = Array.IndexOf(_attached, queue);
-            if (index >= 0) _attached = [.. _attached.AsSpan(0, index), .. _attached.AsSpan(index + 1)];
-        }
+        lock (_stateGate) _attached.Remove(queue);
         foreach (int id in queue.SubscribedIds()) _feeds[id].Unsubscribe(queue);
+    }
+
+    private long PendingTicks()
+    {
+        lock (_stateGate) return _attached.Sum(q => (long)q.PendingTickCount);
     }
 
     public void Subscribe(SubscriberQueue queue, SubscribeMessage message)

@@ -10,6 +10,7 @@ public sealed class MetricRecorder : IDisposable
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, long> _totals = new();
     private readonly ConcurrentDictionary<string, long> _latest = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _firstMeasurement = new();
 
     public MetricRecorder()
     {
@@ -21,9 +22,16 @@ public sealed class MetricRecorder : IDisposable
         {
             _totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value);
             _latest[instrument.Name] = value;
+            if (value > 0) FirstMeasurement(instrument.Name).TrySetResult();
         });
         _listener.Start();
     }
+
+    /// <summary>Completes when the named counter first records a positive value.</summary>
+    public Task CountedAsync(string name) => FirstMeasurement(name).Task;
+
+    private TaskCompletionSource FirstMeasurement(string name) =>
+        _firstMeasurement.GetOrAdd(name, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public long Total(string name) => _totals.GetValueOrDefault(name);
 

@@ -23,6 +23,32 @@ public class WebSocketLifecycleTests
     }
 
     [Fact]
+    public async Task SendStalledPastTheTimeoutDropsTheConnection()
+    {
+        using var metrics = new MetricRecorder();
+        var server = new StockStreamServer(new Dictionary<string, string?>
+        {
+            ["Market:TicksPerSecond"] = "5000",
+            ["WebSocket:SendTimeoutMs"] = "1000",
+        }, socketSendBufferBytes: 16 * 1024);
+        await server.InitializeAsync();
+        try
+        {
+            await using var stalled = await server.ConnectAsync(query: $"symbols={string.Join(',', server.BusySymbols(20))}", receiveBufferBytes: 4096);
+            // The client reads nothing from here on; the server's watchdog must notice within a few seconds.
+            await metrics.CountedAsync("stockstream.send.stalls").WaitAsync(TimeSpan.FromSeconds(20));
+
+            // What was already buffered can still be read; then the connection is gone, without a close frame.
+            var end = await Assert.ThrowsAsync<WebSocketException>(async () => { while (true) await stalled.ReceiveFrameAsync(); });
+            Assert.Equal(WebSocketError.ConnectionClosedPrematurely, end.WebSocketErrorCode);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task HandshakesBeyondTheConnectionLimitAreRefusedWith503()
     {
         var server = new StockStreamServer(new Dictionary<string, string?> { ["WebSocket:MaxConnections"] = "2" });

@@ -6,6 +6,9 @@ namespace StockStream.Server.Transports.WebSockets;
 
 internal sealed partial class WebSocketConnection
 {
+    private long _sendStarted;
+    private volatile bool _sendStalled;
+
     /// <summary>The only sender on this socket: one outstanding send at a time, each bounded by the send timeout.</summary>
     private async Task WriteLoopAsync()
     {
@@ -30,14 +33,13 @@ internal sealed partial class WebSocketConnection
             }
             await SendCloseAsync();
         }
-        catch (OperationCanceledException) when (_sendTimeout.IsCancellationRequested)
+        catch (Exception) when (_sendStalled)
         {
-            // A cancelled send has already aborted the socket: no close frame can follow.
+            // The watchdog aborted the socket under a stalled send: no close frame can follow.
             metrics.SendStalled(Transport);
             WebSocketLog.SendStalled(logger, id, options.SendTimeoutMs);
-            socket.Abort();
         }
-        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
         {
             WebSocketLog.WentAway(logger, id, e);
             socket.Abort();
@@ -50,9 +52,24 @@ internal sealed partial class WebSocketConnection
 
     private async ValueTask SendAsync(ReadOnlyMemory<byte> frame, WebSocketMessageType type)
     {
-        _sendTimeout.CancelAfter(options.SendTimeoutMs);
-        await socket.SendAsync(frame, type, endOfMessage: true, _sendTimeout.Token);
-        _sendTimeout.TryReset();
+        Volatile.Write(ref _sendStarted, clock.GetTimestamp());
+        try
+        {
+            await socket.SendAsync(frame, type, endOfMessage: true, aborted);
+        }
+        finally
+        {
+            Volatile.Write(ref _sendStarted, 0);
+        }
+    }
+
+    /// <summary>Called by the <see cref="SendWatchdog"/> about once a second.</summary>
+    public void AbortIfSendStalled(long now, TimeSpan timeout)
+    {
+        long started = Volatile.Read(ref _sendStarted);
+        if (started == 0 || clock.GetElapsedTime(started, now) <= timeout) return;
+        _sendStalled = true;
+        socket.Abort();
     }
 
     /// <summary>Sends our close frame and waits (bounded) for the client's, which the receive loop consumes.</summary>
@@ -60,9 +77,9 @@ internal sealed partial class WebSocketConnection
     {
         if (_closeStatus is not { } status || socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
         if (status != WebSocketCloseStatus.NormalClosure) WebSocketLog.ClosedByServer(logger, id, status, _closeReason);
-        _sendTimeout.CancelAfter(options.SendTimeoutMs);
-        await socket.CloseOutputAsync(status, _closeReason, _sendTimeout.Token);
-        _sendTimeout.TryReset();
+        Volatile.Write(ref _sendStarted, clock.GetTimestamp());
+        await socket.CloseOutputAsync(status, _closeReason, aborted);
+        Volatile.Write(ref _sendStarted, 0);
         if (socket.State == WebSocketState.CloseSent)
         {
             try

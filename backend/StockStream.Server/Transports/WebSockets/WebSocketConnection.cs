@@ -12,13 +12,12 @@ namespace StockStream.Server.Transports.WebSockets;
 /// </summary>
 internal sealed partial class WebSocketConnection(
     string id, WebSocket socket, WireFormat format, TickHub hub, WebSocketTransportOptions options,
-    StreamingMetrics metrics, TimeProvider clock, ILogger logger)
+    StreamingMetrics metrics, SendWatchdog watchdog, TimeProvider clock, ILogger logger, CancellationToken aborted)
 {
     public const string Transport = "websocket";
 
     private readonly SubscriberQueue _queue = new(id, hub.MaxSymbols, options.MaxPendingTicks, options.MaxTicksPerFrame, metrics);
     private readonly MessageRateLimiter _limiter = new(options.MaxMessagesPerSecond, clock);
-    private readonly CancellationTokenSource _sendTimeout = new();
     private readonly TaskCompletionSource _receiveEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _closing;
     private bool _closeReceived;
@@ -33,6 +32,7 @@ internal sealed partial class WebSocketConnection(
         hub.Attach(_queue);
         if (initialSymbols.Count > 0) hub.Subscribe(_queue, new SubscribeMessage(0, initialSymbols));
 
+        watchdog.Watch(this);
         var writer = WriteLoopAsync();
         using var shutdown = stopping.Register(() => Close((WebSocketCloseStatus)CloseCodes.GoingAway, "server shutting down"));
         try
@@ -51,8 +51,8 @@ internal sealed partial class WebSocketConnection(
             // A server-initiated close still flushes its Error frame; a vanished client gets nothing more.
             _queue.Complete(flushControl: _closeStatus is not null);
             await writer;
+            watchdog.Forget(this);
             _queue.Dispose();
-            _sendTimeout.Dispose();
             WebSocketLog.Closed(logger, id, _closeStatus?.ToString() ?? socket.CloseStatus?.ToString() ?? "aborted");
         }
     }
@@ -71,7 +71,7 @@ internal sealed partial class WebSocketConnection(
         while (socket.State == WebSocketState.Open && _closeStatus is null)
         {
             // A zero-byte read waits for data without holding a buffer: idle sockets cost no receive memory.
-            var peek = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
+            var peek = await socket.ReceiveAsync(Memory<byte>.Empty, aborted);
             if (peek.MessageType == WebSocketMessageType.Close)
             {
                 ClientClosed();
@@ -95,7 +95,7 @@ internal sealed partial class WebSocketConnection(
         int length = 0;
         while (true)
         {
-            var result = await socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
+            var result = await socket.ReceiveAsync(buffer.AsMemory(length), aborted);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 ClientClosed();
@@ -129,7 +129,8 @@ internal sealed partial class WebSocketConnection(
     /// </summary>
     private async Task DrainUntilCloseAsync()
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(options.SendTimeoutMs + options.CloseTimeoutMs), clock);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        deadline.CancelAfter(TimeSpan.FromMilliseconds(options.SendTimeoutMs + options.CloseTimeoutMs));
         byte[] scratch = ArrayPool<byte>.Shared.Rent(1024);
         try
         {

@@ -15,6 +15,7 @@ public static class WebSocketTransport
                 "WebSocket:MaxPendingTicks must be larger than Streaming:MaxSymbols, so conflation always frees room.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ConnectionLimiter>();
+        builder.Services.AddSingleton<SendWatchdog>();
         return builder;
     }
 
