@@ -1,15 +1,20 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { UTCTimestamp } from 'lightweight-charts';
 import type { MarketStore } from '../../lib/market/market-store';
+import { animationFramesAtMost } from '../../lib/store/coalesced-store';
 import { CandleAggregator, INTERVAL_SECONDS, type Candle, type CandleInterval } from './candle-aggregator';
 import { DOWN, UP, type PriceChart } from './create-price-chart';
 import { fetchCandles } from './fetch-candles';
 
 export type BackfillState = 'loading' | 'filled' | 'empty' | 'failed';
 
+// Each redraw repaints the chart's canvases; a 1-second candle gains nothing from 60 of them a second.
+const CHART_UPDATES_PER_SECOND = 20;
+
 /**
  * Back-fills the chart, then feeds it the selected symbol's ticks: each tick updates the
- * aggregator at once, the chart once per animation frame with series.update() of the touched bars.
+ * aggregator at once, the chart at most once per animation frame (and 20 times a second) with
+ * series.update() of the touched bars.
  * Ticks that arrive before the back-fill answers are part of it and are not added again.
  */
 export function useLiveCandles(
@@ -27,11 +32,14 @@ export function useLiveCandles(
     if (!chart || !symbol) return;
     const aggregator = new CandleAggregator(INTERVAL_SECONDS[interval]);
     const touched = new Set<Candle>();
+    const schedule = animationFramesAtMost(CHART_UPDATES_PER_SECOND);
     let ready = false;
-    let frame = 0;
+    let scheduled = false;
+    let disposed = false;
     let trims = 0;
     const draw = () => {
-      frame = 0;
+      scheduled = false;
+      if (disposed) return;
       if (aggregator.trims !== trims) {
         trims = aggregator.trims;
         show(chart, aggregator.bars); // old bars leave the chart too, so it stays bounded
@@ -50,7 +58,10 @@ export function useLiveCandles(
         const bar = aggregator.add(tick.price, tick.size, tick.time);
         if (bar) touched.add(bar);
       }
-      if (touched.size > 0 && frame === 0) frame = requestAnimationFrame(draw);
+      if (touched.size > 0 && !scheduled) {
+        scheduled = true;
+        schedule(draw);
+      }
     });
     const controller = new AbortController();
     setBackfill('loading');
@@ -71,7 +82,7 @@ export function useLiveCandles(
     return () => {
       controller.abort();
       unsubscribe();
-      cancelAnimationFrame(frame);
+      disposed = true;
     };
   }, [chartRef, containerRef, store, baseUrl, symbol, interval]);
 
