@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using StockStream.LoadTests.Transports;
+
+namespace StockStream.LoadTests.Cli;
+
+/// <summary>The command-line options every load-test command shares, and how they become <see cref="RunOptions"/>.</summary>
+public sealed class CommandLineOptions
+{
+    /// <summary>Runs are bounded: at most this many clients.</summary>
+    public const int MaxClients = 20_000;
+
+    /// <summary>Runs are bounded: at most this long per scenario.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(10);
+
+    public Option<Uri?> Url { get; } = new("--url")
+    {
+        Description = "A running server (http://host:port); without it the server is started here on a free loopback port",
+        CustomParser = ParseUrl,
+    };
+    public Option<int> Clients { get; } = Bounded(new Option<int>("--clients", "-c") { Description = "Concurrent clients", DefaultValueFactory = _ => 100 }, 0, MaxClients);
+    public Option<int> Symbols { get; } = Bounded(new Option<int>("--symbols", "-s") { Description = "Symbols each client subscribes to", DefaultValueFactory = _ => 10 }, 0, 10_000);
+    public Option<TimeSpan> Duration { get; } = DurationOption("--duration", "How long each scenario holds its load (e.g. 10s, 2m)", TimeSpan.FromSeconds(30), "-d");
+    public Option<TimeSpan> WarmUp { get; } = DurationOption("--warm-up", "A few clients run this long first, not counted", TimeSpan.FromSeconds(2));
+    public Option<TimeSpan> RampUp { get; } = DurationOption("--ramp-up", "Ramp from 0 to the clients over this time first", TimeSpan.Zero);
+    public Option<int?> InjectRate { get; } = new("--inject-rate") { Description = "Open model: start this many sessions per second instead of keeping clients constant" };
+    public Option<TimeSpan> SessionLength { get; } = DurationOption("--session-length", "Length of each injected session", TimeSpan.FromSeconds(5));
+    public Option<double> Rate { get; } = new("--rate") { Description = "Market ticks per second of a server started here", DefaultValueFactory = _ => 200 };
+    public Option<int> MarketSymbols { get; } = new("--market-symbols") { Description = "Symbols the market of a server started here simulates", DefaultValueFactory = _ => 50 };
+    public Option<string[]> ServerArguments { get; } = new("--server-arg") { Description = "Extra --Key=value setting for a server started here (repeatable)", AllowMultipleArgumentsPerToken = false };
+    public Option<string?> SymbolList { get; } = new("--symbol-list") { Description = "Comma-separated symbols to use instead of GET /api/symbols" };
+    public Option<string?> Transports { get; } = new("--transports") { Description = "Comma-separated transports for compare: ws,ws-json,sse,long-poll" };
+    public Option<bool> Smoke { get; } = new("--smoke") { Description = "Correctness run: zero errors, >= 99% delivery, contiguous seqs; skips transports the server lacks" };
+    public Option<long?> MaxErrors { get; } = new("--max-errors") { Description = "Threshold: most errors allowed" };
+    public Option<double?> MinDelivery { get; } = new("--min-delivery") { Description = "Threshold: least delivered/expected ticks (0..1)" };
+    public Option<long?> MaxGaps { get; } = new("--max-gaps") { Description = "Threshold: most ticks missing from the middle of a stream" };
+    public Option<double?> MaxP99 { get; } = new("--max-p99") { Description = "Threshold: most tick age p99, ms" };
+    public Option<int?> SlowClients { get; } = new("--slow-clients") { Description = "slow-consumer: clients that stop reading (default 10% of clients)" };
+    public Option<TimeSpan> PauseAfter { get; } = DurationOption("--pause-after", "slow-consumer: read this long before pausing", TimeSpan.FromSeconds(3));
+    public Option<TimeSpan> PauseFor { get; } = DurationOption("--pause-for", "slow-consumer: stop reading this long", TimeSpan.FromSeconds(10));
+    public Option<int> SlowReceiveBuffer { get; } = new("--slow-receive-buffer") { Description = "slow-consumer: socket receive buffer of the slow clients, bytes", DefaultValueFactory = _ => 16 * 1024 };
+    public Option<int> StartClients { get; } = new("--start-clients") { Description = "capacity: clients of the first step", DefaultValueFactory = _ => 50 };
+    public Option<double> StepFactor { get; } = new("--step-factor") { Description = "capacity: clients grow by this factor per step", DefaultValueFactory = _ => 2 };
+    public Option<double> P99Limit { get; } = new("--p99-limit") { Description = "capacity: tick age p99 (ms) past which the server is saturated", DefaultValueFactory = _ => 100 };
+    public Option<string?> ReportDirectory { get; } = new("--report-dir") { Description = "Folder for the HTML, Markdown and CSV reports (default load-tests/reports)" };
+    public Option<bool> Plain { get; } = new("--plain") { Description = "Print one progress line per second instead of redrawing one" };
+
+    public IEnumerable<Option> All => [Url, Clients, Symbols, Duration, WarmUp, RampUp, InjectRate, SessionLength, Rate, MarketSymbols, ServerArguments,
+        SymbolList, Transports, Smoke, MaxErrors, MinDelivery, MaxGaps, MaxP99, SlowClients, PauseAfter, PauseFor, SlowReceiveBuffer, StartClients, StepFactor,
+        P99Limit, ReportDirectory, Plain];
+
+    public RunOptions Read(ParseResult result)
+    {
+        bool smoke = result.GetValue(Smoke);
+        return new RunOptions
+        {
+            Url = result.GetValue(Url),
+            Clients = result.GetValue(Clients),
+            SymbolsPerClient = result.GetValue(Symbols),
+            Duration = result.GetValue(Duration),
+            WarmUp = result.GetValue(WarmUp),
+            RampUp = result.GetValue(RampUp),
+            InjectRate = result.GetValue(InjectRate),
+            SessionLength = result.GetValue(SessionLength),
+            TicksPerSecond = result.GetValue(Rate),
+            MarketSymbols = result.GetValue(MarketSymbols),
+            ServerArguments = result.GetValue(ServerArguments) ?? [],
+            SymbolList = SplitList(result.GetValue(SymbolList)),
+            Transports = result.GetValue(Transports) is { } names ? [.. SplitList(names).Select(TransportNames.Parse)] : TransportNames.All,
+            Smoke = smoke,
+            MaxErrors = result.GetValue(MaxErrors) ?? (smoke ? 0 : null),
+            MinDelivery = result.GetValue(MinDelivery) ?? (smoke ? 0.99 : null),
+            MaxGapTicks = result.GetValue(MaxGaps) ?? (smoke ? 0 : null),
+            MaxP99Ms = result.GetValue(MaxP99),
+            SlowClients = result.GetValue(SlowClients),
+            PauseAfter = result.GetValue(PauseAfter),
+            PauseFor = result.GetValue(PauseFor),
+            SlowReceiveBufferBytes = result.GetValue(SlowReceiveBuffer),
+            StartClients = result.GetValue(StartClients),
+            StepFactor = result.GetValue(StepFactor),
+            P99LimitMs = result.GetValue(P99Limit),
+            ReportDirectory = result.GetValue(ReportDirectory),
+            PlainProgress = result.GetValue(Plain) || Console.IsOutputRedirected,
+        };
+    }
+
+    private static string[] SplitList(string? list) =>
+        list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    private static Option<int> Bounded(Option<int> option, int min, int max)
+    {
+        option.Validators.Add(r =>
+        {
+            int value = r.GetValueOrDefault<int>();
+            if (value < min || value > max) r.AddError($"{option.Name} must be between {min} and {max}.");
+        });
+        return option;
+    }
+
+    private static Option<TimeSpan> DurationOption(string name, string description, TimeSpan defaultValue, params string[] aliases) => new(name, aliases)
+    {
+        Description = $"{description} (default {DurationParser.Format(defaultValue)})",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = ParseDuration,
+    };
+
+    private static Uri? ParseUrl(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)) return url;
+        result.AddError($"'{text}' is not an http:// or https:// address of a server.");
+        return null;
+    }
+
+    private static TimeSpan ParseDuration(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (!DurationParser.TryParse(text, out var duration)) result.AddError($"'{text}' is not a duration such as 500ms, 10s or 2m.");
+        else if (duration > MaxDuration) result.AddError($"Runs are bounded: at most {DurationParser.Format(MaxDuration)}.");
+        return duration;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using StockStream.LoadTests.Display;
+using StockStream.LoadTests.Engine;
+using StockStream.LoadTests.Reports;
+using StockStream.LoadTests.Scenarios;
+using StockStream.LoadTests.Server;
+using StockStream.LoadTests.Thresholds;
+
+namespace StockStream.LoadTests.Cli;
+
+/// <summary>
+/// Runs one command end to end: opens the target (starting the server when no --url), runs the scenarios,
+/// checks the thresholds, writes the reports. Exit code 0 = passed, 1 = a threshold failed, 2 = the run could not be made.
+/// </summary>
+public sealed class LoadTestApp(TextWriter output)
+{
+    public const int Passed = 0, ThresholdFailed = 1, CouldNotRun = 2;
+
+    public async Task<int> RunAsync(string command, ILoadTestRun run, RunOptions options, string commandLine, CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        var folder = Path.Combine(ReportRoot(options), $"{started:yyyyMMdd-HHmmss}-{command}");
+        var display = new ProgressDisplay(options.PlainProgress, output);
+        LoadTarget target;
+        try
+        {
+            target = await LoadTarget.OpenAsync(options, run.PeakClients(options), folder, display.Message, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or OperationCanceledException or System.ComponentModel.Win32Exception)
+        {
+            display.Message($"Could not start the run: {e.Message}");
+            return CouldNotRun;
+        }
+
+        await using (target)
+        {
+            using var executor = new ScenarioExecutor(target, display);
+            RunResult result;
+            try
+            {
+                result = await run.RunAsync(executor, target, options, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                display.Message("Cancelled.");
+                return CouldNotRun;
+            }
+            var thresholds = Thresholds(options, result.ChecksDelivery);
+            var report = new RunReport
+            {
+                Command = command,
+                CommandLine = commandLine,
+                StartedUtc = started,
+                Settings = Settings(options, target),
+                Scenarios = result.Scenarios,
+                Thresholds = ThresholdEvaluator.Evaluate(result.Checked, thresholds),
+                Findings = result.Findings,
+                Notes = [.. result.Notes, .. Warnings(result, target), .. cancellationToken.IsCancellationRequested ? ["Cancelled before the end: the results are partial."] : Array.Empty<string>()],
+            };
+            var files = ReportWriter.Write(report, folder);
+            Print(report, files, display, cancellationToken.IsCancellationRequested);
+            if (cancellationToken.IsCancellationRequested) return CouldNotRun;
+            if (result.Scenarios.Count == 0) return ThresholdFailed;
+            return report.Passed ? Passed : ThresholdFailed;
+        }
+    }
+
+    public static IReadOnlyList<Threshold> Thresholds(RunOptions options, bool checksDelivery)
+    {
+        var thresholds = new List<Threshold>();
+        if (options.MaxErrors is { } errors) thresholds.Add(Threshold.MaxErrors(errors));
+        if (!checksDelivery) return thresholds;
+        if (options.Smoke) thresholds.Add(Threshold.MinTicks(1));
+        if (options.MinDelivery is { } delivery) thresholds.Add(Threshold.MinDelivery(delivery));
+        if (options.MaxGapTicks is { } gaps) thresholds.Add(Threshold.MaxGapTicks(gaps));
+        if (options.Smoke) thresholds.Add(Threshold.MaxOutOfOrder(0));
+        if (options.MaxP99Ms is { } p99) thresholds.Add(Threshold.MaxP99Ms(p99));
+        return thresholds;
+    }
+
+    private static IEnumerable<string> Warnings(RunResult result, LoadTarget target)
+    {
+        foreach (var s in result.Scenarios.Where(s => s.Resources.ClientSaturated))
+            yield return string.Create(CultureInfo.InvariantCulture, $"{s.Name}: the load-test client used {s.Resources.ClientCores:0.00} cores on average: it may have limited the results.");
+        foreach (var s in result.Scenarios.Where(s => s.NegativeAges > 0))
+            yield return $"{s.Name}: {s.NegativeAges} ticks arrived before their own time: client and server clocks disagree.";
+        if (target.Clock is null) yield return "The server has no WebSocket endpoint to measure the clock offset; tick ages use the client clock as is.";
+    }
+
+    private static List<KeyValuePair<string, string>> Settings(RunOptions o, LoadTarget target)
+    {
+        string Text(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+        var settings = new List<KeyValuePair<string, string>>
+        {
+            new("server", target.IsLocal ? Text($"started here: {target.BaseAddress}, {o.TicksPerSecond} ticks/s over {o.MarketSymbols} symbols") : target.BaseAddress.ToString()),
+            new("server resources from", target.Probe.Source),
+            new("symbols known", target.Symbols.Count.ToString(CultureInfo.InvariantCulture)),
+            new("clients × symbols each", Text($"{o.Clients} × {o.SymbolsPerClient}")),
+            new("load", Text($"warm-up {o.WarmUp.TotalSeconds} s (not counted), ") + (o.InjectRate is { } rate
+                ? Text($"then inject {rate}/s, sessions of {o.SessionLength.TotalSeconds} s, for {o.Duration.TotalSeconds} s")
+                : Text($"ramp {o.RampUp.TotalSeconds} s, then keep constant for {o.Duration.TotalSeconds} s"))),
+            new("clock offset", target.Clock is { } c ? Text($"{c.OffsetMicros / 1000.0:0.000} ms (round trip {c.RoundTripMicros / 1000.0:0.000} ms), {(target.ClockOffsetMicros != 0 ? "applied" : "not applied: one host, one clock")}") : "not measured"),
+            new("machine", Text($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}")),
+            new("machine load average at start (1, 5, 15 min)", LoadAverage()),
+        };
+        if (target.IsLocal && o.ServerArguments.Count > 0) settings.Insert(1, new("server settings", string.Join(' ', o.ServerArguments)));
+        return settings;
+    }
+
+    private static string LoadAverage()
+    {
+        try { return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "n/a"; }
+    }
+
+    private static void Print(RunReport report, IReadOnlyList<string> files, ProgressDisplay display, bool cancelled)
+    {
+        display.Message("");
+        foreach (var line in MarkdownReport.Render(report).Split('\n').SkipWhile(l => !l.StartsWith("## ", StringComparison.Ordinal)))
+            display.Message(line.TrimEnd());
+        display.Message($"Reports: {string.Join(", ", files)}");
+        display.Message(cancelled ? "RESULT: cancelled"
+            : report.Scenarios.Count == 0 ? "RESULT: nothing was measured"
+            : report.Passed ? "RESULT: passed" : "RESULT: FAILED (thresholds)");
+    }
+
+    private static string ReportRoot(RunOptions options)
+    {
+        if (options.ReportDirectory is { } folder) return Path.GetFullPath(folder);
+        try { return Path.Combine(RepositoryRoot.Find(), "load-tests", "reports"); }
+        catch (InvalidOperationException) { return Path.GetFullPath("load-test-reports"); }
+    }
+}

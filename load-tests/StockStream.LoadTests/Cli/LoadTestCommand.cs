@@ -1,0 +1,38 @@
+using System.CommandLine;
+using StockStream.LoadTests.Scenarios;
+using StockStream.LoadTests.Transports;
+
+namespace StockStream.LoadTests.Cli;
+
+/// <summary>The command tree: one subcommand per scenario, all sharing <see cref="CommandLineOptions"/>.</summary>
+public static class LoadTestCommand
+{
+    public static RootCommand Create(LoadTestApp app, string[] args)
+    {
+        var options = new CommandLineOptions();
+        var root = new RootCommand("StockStream load tests: WebSocket vs SSE vs long polling, with tick age, delivery and resource use.");
+        foreach (var option in options.All)
+        {
+            option.Recursive = true;
+            root.Options.Add(option);
+        }
+
+        Add("ws", "N clients × M symbols over WebSocket (MessagePack)", new TransportRun(TransportKind.WebSocket));
+        Add("ws-json", "The same over WebSocket with the JSON subprotocol", new TransportRun(TransportKind.WebSocketJson));
+        Add("sse", "The same over Server-Sent Events", new TransportRun(TransportKind.Sse));
+        Add("long-poll", "The same over HTTP long polling", new TransportRun(TransportKind.LongPoll));
+        Add("compare", "The same load over each transport in turn: side-by-side table and charts", new CompareRun());
+        Add("connections", "Ramp idle WebSocket connections to --clients; server memory per connection", new ConnectionsRun());
+        Add("slow-consumer", "Some clients stop reading: the others' tick age and server memory must stay bounded", new SlowConsumerRun());
+        Add("capacity", "Raise clients step by step (over the first of --transports) until tick age p99 passes --p99-limit; report the knee", new CapacityRun());
+        return root;
+
+        void Add(string name, string description, ILoadTestRun run)
+        {
+            var command = new Command(name, description);
+            command.SetAction((result, cancellationToken) =>
+                app.RunAsync(name, run, options.Read(result), "load " + string.Join(' ', args), cancellationToken));
+            root.Subcommands.Add(command);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace StockStream.LoadTests.Metrics;
+
+/// <summary>
+/// CPU (average cores) and memory (MiB) the server and this client used during a scenario; <see cref="OtherCores"/> is what the
+/// rest of the machine used; <see cref="ClientAllocatedBytesPerTick"/> is the client's steady-state allocation (median of its seconds).
+/// </summary>
+public sealed record ResourceUsage(
+    double? ServerCores, double? ServerRssStartMb, double? ServerRssPeakMb, double? ServerRssEndMb,
+    double ClientCores, double ClientPeakCores, string ServerSource, double? OtherCores = null, double ClientAllocatedBytesPerTick = 0)
+{
+    public static readonly ResourceUsage Empty = new(null, null, null, null, 0, 0, "not available");
+
+    /// <summary>Above this share of one core's worth per client core available, the client may be what limits the run.</summary>
+    public const double ClientSaturationCores = 0.9;
+
+    /// <summary>True when the client used about a core or more: on a machine it shares with the server, it may have been the bottleneck.</summary>
+    public bool ClientSaturated => ClientCores >= ClientSaturationCores * Math.Max(1, Environment.ProcessorCount / 2);
+}

@@ -1,0 +1,13 @@
+using StockStream.LoadTests.Cli;
+using StockStream.LoadTests.Engine;
+
+namespace StockStream.LoadTests.Scenarios;
+
+/// <summary>One command of the tool: runs its scenarios against the target and says what it found.</summary>
+public interface ILoadTestRun
+{
+    /// <summary>The most clients the run will hold at once, so a server started for it allows them.</summary>
+    int PeakClients(RunOptions options);
+
+    Task<RunResult> RunAsync(ScenarioExecutor executor, LoadTarget target, RunOptions options, CancellationToken cancellationToken);
+}

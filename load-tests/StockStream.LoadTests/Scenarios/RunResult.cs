@@ -1,0 +1,12 @@
+using StockStream.LoadTests.Metrics;
+
+namespace StockStream.LoadTests.Scenarios;
+
+/// <summary>What a command measured: all its scenarios, those the thresholds judge, its findings and notes.</summary>
+public sealed record RunResult(IReadOnlyList<ScenarioStats> Scenarios, IReadOnlyList<ScenarioStats> Checked)
+{
+    public IReadOnlyList<KeyValuePair<string, string>> Findings { get; init; } = [];
+    public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>False for idle connections, which receive no ticks: only error thresholds apply.</summary>
+    public bool ChecksDelivery { get; init; } = true;
+}

@@ -1,0 +1,70 @@
+using StockStream.LoadTests.Cli;
+using StockStream.LoadTests.Engine;
+using StockStream.LoadTests.Transports;
+using StockStream.Protocol;
+
+namespace StockStream.LoadTests.Scenarios;
+
+/// <summary>
+/// The subscriber scenarios, one per transport: each copy is one client that connects, subscribes to its symbols and
+/// streams until stopped — in NBomber, <c>Scenario.Create("ws", ctx => client.RunAsync(ctx)).WithLoadSimulations(...)</c>.
+/// </summary>
+public sealed class StreamingScenario : IDisposable
+{
+    private readonly SocketsHttpHandler _handler;
+    private readonly HttpClient _http;
+
+    public StreamingScenario(TransportKind kind, string name, LoadTarget target, ScenarioMeasurements measurements, int symbolsPerClient,
+        IReadOnlyList<LoadSimulation> loadSimulations, SlowReading? slowReading = null, TimeSpan warmUp = default)
+    {
+        Kind = kind;
+        _handler = CountingHttpHandler.Create(measurements.Counters, connectTimeout: TimeSpan.FromSeconds(10), slowReading?.ReceiveBufferBytes);
+        _http = new HttpClient(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        var http = new HttpClientOptions { BaseAddress = target.BaseAddress, SymbolsPerClient = symbolsPerClient };
+        Func<ScenarioContext, Task<Response>> run = kind switch
+        {
+            TransportKind.WebSocket or TransportKind.WebSocketJson => new WebSocketStreamClient(new WebSocketClientOptions
+            {
+                Endpoint = TransportProbe.WebSocketEndpoint(target.BaseAddress),
+                Format = kind == TransportKind.WebSocket ? WireFormat.MessagePack : WireFormat.Json,
+                SymbolsPerClient = symbolsPerClient,
+                PauseReadingAfter = slowReading?.PauseAfter,
+                PauseReadingFor = slowReading?.PauseFor ?? TimeSpan.Zero,
+            }, _http).RunAsync,
+            TransportKind.Sse => new SseStreamClient(http, _http).RunAsync,
+            TransportKind.LongPoll => new LongPollClient(http, _http).RunAsync,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+        Props = Scenario.Create(name, run).WithLoadSimulations([.. loadSimulations]) with { WarmUp = warmUp };
+    }
+
+    public TransportKind Kind { get; }
+
+    public ScenarioProps Props { get; }
+
+    /// <summary>Clients that warm up server and client (JIT, pools) before anything is counted.</summary>
+    public const int WarmUpClients = 10;
+
+    /// <summary>
+    /// The load the options ask for: a warm-up of a few clients (not counted), then constant clients (after an optional ramp)
+    /// or sessions injected at a rate.
+    /// </summary>
+    public static IReadOnlyList<LoadSimulation> LoadFrom(RunOptions options, int clients)
+    {
+        var load = new List<LoadSimulation>();
+        if (options.WarmUp > TimeSpan.Zero) load.Add(Simulation.KeepConstant(Math.Min(clients, WarmUpClients), options.WarmUp));
+        if (options.InjectRate is { } rate) load.Add(Simulation.Inject(rate, TimeSpan.FromSeconds(1), options.Duration, options.SessionLength));
+        else
+        {
+            if (options.RampUp > TimeSpan.Zero) load.Add(Simulation.RampingConstant(clients, options.RampUp));
+            load.Add(Simulation.KeepConstant(clients, options.Duration));
+        }
+        return load;
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _handler.Dispose();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace StockStream.LoadTests.Server;
+
+/// <summary>Reads the server's CPU time and memory from its Prometheus <c>/metrics</c> text, for a server on another host.</summary>
+public sealed class PrometheusProbe(HttpClient http, Uri metricsUri) : IServerProbe
+{
+    // .NET's own runtime metrics first (as the server exports them), then the common Prometheus client names.
+    private static readonly string[] CpuNames = ["dotnet_process_cpu_time_seconds_total", "process_cpu_seconds_total", "process_cpu_time_seconds_total"];
+    private static readonly string[] MemoryNames = ["dotnet_process_memory_working_set_bytes", "process_resident_memory_bytes", "process_working_set_bytes"];
+
+    public string Source => metricsUri.ToString();
+
+    public async Task<ResourceSnapshot> SampleAsync(CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        try
+        {
+            var metrics = Parse(await http.GetStringAsync(metricsUri, cancellationToken));
+            double? cpu = Find(metrics, CpuNames);
+            double? rss = Find(metrics, MemoryNames);
+            return ResourceSnapshot.Client(now, cpu is { } c ? TimeSpan.FromSeconds(c) : null, rss is { } r ? (long)r : null);
+        }
+        catch (HttpRequestException)
+        {
+            return ResourceSnapshot.Client(now);
+        }
+    }
+
+    /// <summary>Sums each metric's samples over their labels: <c>name{labels} value [timestamp]</c> lines, comments skipped.</summary>
+    public static Dictionary<string, double> Parse(string text)
+    {
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] == '#') continue;
+            int nameEnd = line.IndexOfAny(['{', ' ']);
+            if (nameEnd <= 0) continue;
+            int valueStart = line[nameEnd] == '{' ? line.IndexOf('}', nameEnd) + 2 : nameEnd + 1;
+            if (valueStart <= nameEnd || valueStart >= line.Length) continue;
+            var value = line[valueStart..].Split(' ')[0];
+            if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)) continue;
+            var name = line[..nameEnd];
+            metrics[name] = metrics.GetValueOrDefault(name) + number;
+        }
+        return metrics;
+    }
+
+    private static double? Find(Dictionary<string, double> metrics, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (metrics.TryGetValue(name, out double value)) return value;
+        }
+        return null;
+    }
+}

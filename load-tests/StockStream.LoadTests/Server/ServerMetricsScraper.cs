@@ -1,0 +1,51 @@
+using System.Net;
+
+namespace StockStream.LoadTests.Server;
+
+/// <summary>
+/// Reads the server's own <c>stockstream_*</c> metrics (and the runtime's GC, thread pool and Kestrel ones) from <c>/metrics</c>
+/// (Prometheus text) before and after a scenario, so the report can set the server's view (ticks generated, sent, conflated,
+/// stalls, GC pauses) beside the clients'.
+/// </summary>
+public sealed class ServerMetricsScraper(HttpClient http, Uri baseAddress)
+{
+    /// <summary>The product's metrics, and the runtime's that explain latency outliers: GC, thread pool queue, lock contention, Kestrel.</summary>
+    private static readonly string[] Prefixes =
+        ["stockstream_", "dotnet_gc_", "dotnet_thread_pool_queue_length", "dotnet_monitor_lock_contentions", "kestrel_"];
+
+    /// <summary>The server's metrics now; null when it serves none.</summary>
+    public async Task<IReadOnlyDictionary<string, double>?> ScrapeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri(baseAddress, "metrics"), cancellationToken);
+            if (response.StatusCode != HttpStatusCode.OK) return null;
+            return FromPrometheusText(await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The metrics of a Prometheus text page the report shows, each summed over its labels.</summary>
+    public static Dictionary<string, double> FromPrometheusText(string text) =>
+        // Histogram buckets summed over their bounds mean nothing; _count and _sum carry the histogram.
+        PrometheusProbe.Parse(text)
+            .Where(m => Prefixes.Any(p => m.Key.StartsWith(p, StringComparison.Ordinal)) && !m.Key.EndsWith("_bucket", StringComparison.Ordinal))
+            .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+
+    /// <summary>Counters and histogram counts and sums only grow; everything else is a gauge.</summary>
+    public static bool IsCumulative(string name) =>
+        name.EndsWith("_total", StringComparison.Ordinal) || name.EndsWith("_count", StringComparison.Ordinal) || name.EndsWith("_sum", StringComparison.Ordinal);
+
+    /// <summary>How each metric changed from <paramref name="before"/> to <paramref name="after"/> (gauges: their value after).</summary>
+    public static IReadOnlyDictionary<string, double> Change(IReadOnlyDictionary<string, double>? before, IReadOnlyDictionary<string, double>? after)
+    {
+        if (after is null) return new Dictionary<string, double>();
+        return after.ToDictionary(
+            m => m.Key,
+            m => IsCumulative(m.Key) ? m.Value - (before?.GetValueOrDefault(m.Key) ?? 0) : m.Value,
+            StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using StockStream.LoadTests.Cli;
+using StockStream.LoadTests.Scenarios;
+using StockStream.LoadTests.Transports;
+
+namespace StockStream.LoadTests.Tests.Cli;
+
+public class CommandLineTests
+{
+    private readonly CommandLineOptions _options = new();
+    private readonly RootCommand _root;
+
+    public CommandLineTests()
+    {
+        _root = new RootCommand();
+        foreach (var option in _options.All) _root.Options.Add(option);
+    }
+
+    [Fact]
+    public void ReadsTheSmokeCompareCommandLine()
+    {
+        var options = Read("--clients 50 --duration 10s --smoke --transports ws,long-poll");
+
+        Assert.Equal(50, options.Clients);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.Duration);
+        Assert.Equal([TransportKind.WebSocket, TransportKind.LongPoll], options.Transports);
+        Assert.Equal(0, options.MaxErrors);
+        Assert.Equal(0.99, options.MinDelivery);
+        Assert.Equal(0, options.MaxGapTicks);
+    }
+
+    [Fact]
+    public void HasNoThresholdsUnlessAsked()
+    {
+        var options = Read("--max-p99 25");
+
+        Assert.Null(options.MaxErrors);
+        Assert.Null(options.MinDelivery);
+        Assert.Equal(25, options.MaxP99Ms);
+        Assert.Equal(TransportNames.All, options.Transports);
+    }
+
+    [Fact]
+    public void ReadsTheServerAddress() =>
+        Assert.Equal(new Uri("http://localhost:5987"), Read("--url http://localhost:5987").Url);
+
+    [Theory]
+    [InlineData("--url localhost:5987")]
+    [InlineData("--url ftp://host/")]
+    [InlineData("--duration 11m")]
+    [InlineData("--duration soon")]
+    [InlineData("--clients 20001")]
+    [InlineData("--clients -1")]
+    public void RefusesUnboundedOrMalformedRuns(string args) => Assert.NotEmpty(_root.Parse(args).Errors);
+
+    [Theory]
+    [InlineData("500ms", 0.5)]
+    [InlineData("10s", 10)]
+    [InlineData("2m", 120)]
+    [InlineData("7", 7)]
+    public void ParsesDurations(string text, double seconds)
+    {
+        Assert.True(DurationParser.TryParse(text, out var duration));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), duration);
+    }
+
+    [Fact]
+    public void CapacityStepsGrowByTheFactorUpToTheClients() =>
+        Assert.Equal([50, 100, 200, 400, 800, 1000], CapacityRun.Steps(new RunOptions { StartClients = 50, StepFactor = 2, Clients = 1000 }));
+
+    private RunOptions Read(string args)
+    {
+        var result = _root.Parse(args);
+        Assert.Empty(result.Errors);
+        return _options.Read(result);
+    }
+}
