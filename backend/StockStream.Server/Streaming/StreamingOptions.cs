@@ -18,4 +18,11 @@ public sealed class StreamingOptions
     /// <summary>Most ticks held per symbol, whatever their age; bounds memory at high rates. Default 5,000.</summary>
     [Range(16, 1_000_000)]
     public int HistoryMaxTicksPerSymbol { get; set; } = 5_000;
+
+    /// <summary>Most ticks held over all symbols (about 250 bytes each), shared out evenly. Default 2,000,000.</summary>
+    [Range(1_000, 100_000_000)]
+    public int HistoryMaxTicks { get; set; } = 2_000_000;
+
+    /// <summary>The per-symbol cap that keeps the whole history within <see cref="HistoryMaxTicks"/>.</summary>
+    public int HistoryCapacityPerSymbol(int symbols) => Math.Min(HistoryMaxTicksPerSymbol, Math.Max(16, HistoryMaxTicks / Math.Max(1, symbols)));
 }

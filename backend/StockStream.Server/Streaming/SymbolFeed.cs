@@ -14,12 +14,12 @@ public sealed class SymbolFeed
     private SubscriberQueue[] _subscribers = [];
     private TaskCompletionSource? _nextTick;
 
-    public SymbolFeed(int id, string symbol, double openPrice, long sessionStart, StreamingOptions options)
+    public SymbolFeed(int id, string symbol, double openPrice, long sessionStart, StreamingOptions options, int historyCapacity)
     {
         Id = id;
         Symbol = symbol;
         _quote = new QuoteState(openPrice, sessionStart);
-        _history = new TickHistory(options.HistoryMaxTicksPerSymbol, options.HistorySeconds * 1_000_000L);
+        _history = new TickHistory(historyCapacity, options.HistorySeconds * 1_000_000L);
     }
 
     public int Id { get; }

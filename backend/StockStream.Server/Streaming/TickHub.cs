@@ -34,7 +34,8 @@ public sealed class TickHub
         _clock = clock;
         _state = market.Value.InitialState;
         long sessionStart = clock.NowMicroseconds();
-        _feeds = [.. catalog.All.Select(i => new SymbolFeed(i.Id, i.Symbol, PriceModel.Round(i.StartPrice, market.Value.TickSize), sessionStart, _options))];
+        int historyCapacity = _options.HistoryCapacityPerSymbol(catalog.Count);
+        _feeds = [.. catalog.All.Select(i => new SymbolFeed(i.Id, i.Symbol, PriceModel.Round(i.StartPrice, market.Value.TickSize), sessionStart, _options, historyCapacity))];
         _bySymbol = _feeds.ToFrozenDictionary(f => f.Symbol, StringComparer.Ordinal);
         Epoch = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         metrics.ObservePendingTicks(PendingTicks);
