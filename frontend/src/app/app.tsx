@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { ConnectionBar } from '../features/connection/connection-bar';
+import { MarketBanner } from '../features/connection/market-banner';
+import { Inspector } from '../features/inspector/inspector';
+import { LatencyPanel } from '../features/latency/latency-panel';
+import { PriceChart } from '../features/price-chart/price-chart';
+import { useInstruments } from '../features/watchlist/use-instruments';
+import { Watchlist } from '../features/watchlist/watchlist';
+import { useStore, useStoreSelector } from '../lib/store/use-store';
+import type { Rejection } from '../lib/stream/protocol';
+import { useAppServices } from './use-app-services';
+
+const DEFAULT_WATCHLIST_SIZE = 6;
+
+export function App() {
+  const [rejections, setRejections] = useState<Rejection[]>([]);
+  const [compare, setCompare] = useState(false);
+  const { baseUrl, market, watchlist, client, chooseTransport } = useAppServices(setRejections);
+  const epoch = useStoreSelector(client.status, (status) => status.hello?.epoch);
+  const { instruments, error } = useInstruments(baseUrl, epoch);
+  const { symbols, selected } = useStore(watchlist);
+  const marketState = useStoreSelector(market.view, (view) => view.market);
+
+  useEffect(() => {
+    watchlist.seed(instruments.slice(0, DEFAULT_WATCHLIST_SIZE).map((i) => i.symbol));
+  }, [instruments, watchlist]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>StockStream</h1>
+        <ConnectionBar client={client} onChoose={chooseTransport} />
+      </header>
+      <MarketBanner state={marketState} />
+      {error && <p className="notice error">Could not load symbols: {error}</p>}
+      <main className="layout">
+        <Watchlist
+          market={market}
+          watchlist={watchlist}
+          instruments={instruments}
+          rejections={rejections}
+          onDismissRejections={() => setRejections([])}
+        />
+        <PriceChart store={market} baseUrl={baseUrl} symbol={selected} />
+        <LatencyPanel client={client} baseUrl={baseUrl} symbols={symbols} compare={compare} onCompareChange={setCompare} />
+        <Inspector client={client} />
+      </main>
+    </div>
+  );
+}

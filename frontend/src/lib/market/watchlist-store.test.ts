@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { WatchlistStore } from './watchlist-store';
+
+class MemoryStorage implements Pick<Storage, 'getItem' | 'setItem'> {
+  readonly items = new Map<string, string>();
+  getItem = (key: string) => this.items.get(key) ?? null;
+  setItem = (key: string, value: string) => void this.items.set(key, value);
+}
+
+describe('WatchlistStore', () => {
+  it('survives a reload through storage, selection included', () => {
+    const storage = new MemoryStorage() as unknown as Storage;
+    const before = new WatchlistStore(storage);
+    before.add('aapl');
+    before.add('MSFT');
+    before.select('MSFT');
+    expect(new WatchlistStore(storage).getSnapshot()).toEqual({ symbols: ['AAPL', 'MSFT'], selected: 'MSFT' });
+  });
+
+  it('ignores duplicates and moves the selection off a removed symbol', () => {
+    const list = new WatchlistStore(null);
+    list.add('AAPL');
+    list.add('AAPL');
+    list.add('MSFT');
+    list.remove('AAPL');
+    expect(list.getSnapshot()).toEqual({ symbols: ['MSFT'], selected: 'MSFT' });
+  });
+
+  it('seeds defaults on a first visit only, never into a list the user emptied', () => {
+    const storage = new MemoryStorage() as unknown as Storage;
+    const first = new WatchlistStore(storage);
+    first.seed(['AAPL', 'MSFT']);
+    expect(first.getSnapshot()).toEqual({ symbols: ['AAPL', 'MSFT'], selected: 'AAPL' });
+    first.remove('AAPL');
+    first.remove('MSFT');
+    const later = new WatchlistStore(storage);
+    later.seed(['AAPL', 'MSFT']);
+    expect(later.getSnapshot().symbols).toEqual([]);
+  });
+
+  it('treats unreadable storage as a first visit', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('stockstream.watchlist.v1', '{not json');
+    const list = new WatchlistStore(storage as unknown as Storage);
+    list.seed(['AAPL']);
+    expect(list.getSnapshot().symbols).toEqual(['AAPL']);
+  });
+});

@@ -1,0 +1,73 @@
+import { SYMBOL_PATTERN } from '../stream/protocol';
+
+export interface Watchlist {
+  symbols: readonly string[];
+  selected: string | null;
+}
+
+const KEY = 'stockstream.watchlist.v1';
+
+/** The watched symbols and the selected one, kept in localStorage so they survive a reload. */
+export class WatchlistStore {
+  private state: Watchlist;
+  private fresh: boolean;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly storage: Storage | null) {
+    const stored = load(storage);
+    this.fresh = stored === null;
+    this.state = stored ?? { symbols: [], selected: null };
+  }
+
+  /** Fills a first visit's empty watchlist; a list the user emptied stays empty. */
+  seed(symbols: readonly string[]): void {
+    if (this.fresh && symbols.length > 0) this.set({ symbols, selected: symbols[0] });
+  }
+
+  add(symbol: string): void {
+    const s = symbol.trim().toUpperCase();
+    if (s === '' || this.state.symbols.includes(s)) return;
+    this.set({ symbols: [...this.state.symbols, s], selected: this.state.selected ?? s });
+  }
+
+  remove(symbol: string): void {
+    const symbols = this.state.symbols.filter((s) => s !== symbol);
+    const selected = this.state.selected === symbol ? (symbols[0] ?? null) : this.state.selected;
+    this.set({ symbols, selected });
+  }
+
+  select(symbol: string): void {
+    if (this.state.symbols.includes(symbol)) this.set({ ...this.state, selected: symbol });
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): Watchlist => this.state;
+
+  private set(state: Watchlist): void {
+    this.fresh = false;
+    this.state = state;
+    this.storage?.setItem(KEY, JSON.stringify(state));
+    this.listeners.forEach((listener) => listener());
+  }
+}
+
+function load(storage: Storage | null): Watchlist | null {
+  try {
+    const raw = storage?.getItem(KEY);
+    if (!raw) return null;
+    const value = JSON.parse(raw) as Partial<Watchlist>;
+    const symbols = Array.isArray(value.symbols) ? value.symbols.filter((s) => typeof s === 'string') : [];
+    const selected = typeof value.selected === 'string' && symbols.includes(value.selected) ? value.selected : (symbols[0] ?? null);
+    return { symbols, selected };
+  } catch {
+    return null;
+  }
+}
+
+export function isValidSymbol(symbol: string): boolean {
+  return SYMBOL_PATTERN.test(symbol);
+}

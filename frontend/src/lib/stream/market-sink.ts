@@ -1,0 +1,8 @@
+import type { MarketState, Quote, Tick } from './protocol';
+
+/** Where a stream client puts market data (the app's market store); ticks arrive in frame batches. */
+export interface MarketSink {
+  applySnapshot(quotes: readonly Quote[]): void;
+  applyTicks(ticks: readonly Tick[]): void;
+  setMarketState(state: MarketState): void;
+}
