@@ -165,6 +165,21 @@ public sealed partial class JsonFormat : WireFormat
         w.WriteEndObject();
     }
 
+    /// <summary>The object form of a Quote used by long polling, SSE and the REST endpoints.</summary>
+    public static void WriteQuoteObject(Utf8JsonWriter w, Quote quote)
+    {
+        w.WriteStartObject();
+        w.WriteString("symbol"u8, quote.Symbol);
+        w.WriteNumber("seq"u8, quote.Seq);
+        w.WriteNumber("price"u8, quote.Price);
+        w.WriteNumber("open"u8, quote.Open);
+        w.WriteNumber("high"u8, quote.High);
+        w.WriteNumber("low"u8, quote.Low);
+        w.WriteNumber("volume"u8, quote.Volume);
+        w.WriteNumber("time"u8, quote.Time);
+        w.WriteEndObject();
+    }
+
     private static void WriteQuote(Utf8JsonWriter w, Quote quote)
     {
         w.WriteStartArray();

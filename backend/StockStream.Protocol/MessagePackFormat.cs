@@ -144,7 +144,8 @@ public sealed partial class MessagePackFormat : WireFormat
         w.Write(tick.Time);
     }
 
-    private static void WriteQuote(ref MessagePackWriter w, Quote quote)
+    /// <summary>A Quote as the array every MessagePack transport carries (Snapshot, poll answers).</summary>
+    public static void WriteQuote(ref MessagePackWriter w, Quote quote)
     {
         w.WriteArrayHeader(8);
         w.Write(quote.Symbol);

@@ -23,18 +23,7 @@ public static class PollAnswerWriter
         // A poll answer's only flag is Missed; an SSE-style conflation is reported the same way.
         w.Write(answer.Missed ? (int)TickFlags.Missed : 0);
         w.WriteArrayHeader(answer.Quotes.Count);
-        foreach (var quote in answer.Quotes)
-        {
-            w.WriteArrayHeader(8);
-            w.Write(quote.Symbol);
-            w.Write(quote.Seq);
-            w.Write(quote.Price);
-            w.Write(quote.Open);
-            w.Write(quote.High);
-            w.Write(quote.Low);
-            w.Write(quote.Volume);
-            w.Write(quote.Time);
-        }
+        foreach (var quote in answer.Quotes) MessagePackFormat.WriteQuote(ref w, quote);
         w.Write(answer.Market.ToWire());
         w.Write(answer.Cursor.Epoch);
         w.Flush();
@@ -58,24 +47,10 @@ public static class PollAnswerWriter
         w.WriteEndArray();
         w.WriteBoolean("missed"u8, answer.Missed);
         w.WriteStartArray("quotes"u8);
-        foreach (var quote in answer.Quotes) WriteQuoteObject(w, quote);
+        foreach (var quote in answer.Quotes) JsonFormat.WriteQuoteObject(w, quote);
         w.WriteEndArray();
         w.WriteString("market"u8, answer.Market.ToWire());
         w.WriteString("epoch"u8, answer.Cursor.Epoch);
-        w.WriteEndObject();
-    }
-
-    public static void WriteQuoteObject(Utf8JsonWriter w, Quote quote)
-    {
-        w.WriteStartObject();
-        w.WriteString("symbol"u8, quote.Symbol);
-        w.WriteNumber("seq"u8, quote.Seq);
-        w.WriteNumber("price"u8, quote.Price);
-        w.WriteNumber("open"u8, quote.Open);
-        w.WriteNumber("high"u8, quote.High);
-        w.WriteNumber("low"u8, quote.Low);
-        w.WriteNumber("volume"u8, quote.Volume);
-        w.WriteNumber("time"u8, quote.Time);
         w.WriteEndObject();
     }
 }
