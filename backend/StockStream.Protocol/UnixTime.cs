@@ -5,7 +5,5 @@ public static class UnixTime
 {
     public static long ToMicroseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 
-    public static DateTimeOffset FromMicroseconds(long microseconds) => DateTimeOffset.UnixEpoch.AddTicks(microseconds * 10);
-
     public static long NowMicroseconds(this TimeProvider clock) => ToMicroseconds(clock.GetUtcNow());
 }

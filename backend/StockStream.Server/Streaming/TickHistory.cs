@@ -16,8 +16,6 @@ public sealed class TickHistory(int capacity, long maxAgeMicroseconds)
     /// <summary>Offset of the newest tick that has been evicted; a cursor before it has missed ticks.</summary>
     public ulong EvictedThroughOffset { get; private set; }
 
-    public StreamTick? Newest => _count == 0 ? null : At(_count - 1);
-
     public void Append(StreamTick tick)
     {
         EvictOlderThan(tick.Tick.Time - maxAgeMicroseconds);

@@ -7,8 +7,6 @@ public sealed class ConnectionLimiter(IOptions<WebSocketTransportOptions> option
 {
     private int _open;
 
-    public int Open => Volatile.Read(ref _open);
-
     public bool TryEnter()
     {
         if (Interlocked.Increment(ref _open) <= options.Value.MaxConnections) return true;
