@@ -1,3 +1,4 @@
+using StockStream.Server.Backplane;
 using StockStream.Server.Hosting;
 using StockStream.Server.Market;
 using StockStream.Server.Streaming;
@@ -8,6 +9,7 @@ using StockStream.Server.Transports.WebSockets;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppLocation.ContentRoot() });
 builder.Services.AddProblemDetails();
+builder.AddBackplane();
 builder.AddMarket();
 builder.AddStreaming();
 builder.AddWebSocketTransport();

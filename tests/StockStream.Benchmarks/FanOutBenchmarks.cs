@@ -50,7 +50,7 @@ public class FanOutBenchmarks
     {
         _seq++;
         for (int i = 0; i < _batch.Length; i++) _batch[i] = _batch[i] with { Seq = _seq };
-        _hub.Publish(_batch);
+        _hub.Publish(new TickBatch(_hub.Offset + 1, _batch));
         int ticks = 0;
         foreach (var queue in _queues)
         {

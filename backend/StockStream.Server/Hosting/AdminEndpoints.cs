@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
-using StockStream.Server.Streaming;
+using StockStream.Server.Backplane;
 using StockStream.Server.Transports.Rest;
 
 namespace StockStream.Server.Hosting;
@@ -31,7 +31,7 @@ public static class AdminEndpoints
     }
 
     private static async Task<Results<Ok<MarketStateChange>, ProblemHttpResult>> SetMarketStateAsync(
-        HttpContext context, TickHub hub, IOptions<AdminOptions> options, ILogger<AdminOptions> logger)
+        HttpContext context, ITickBackplane backplane, IOptions<AdminOptions> options, ILogger<AdminOptions> logger)
     {
         if (Authorize(context.Request, options.Value.Token) is { } refusal)
         {
@@ -49,7 +49,14 @@ public static class AdminEndpoints
         }
         if (!MarketStateNames.TryParse(change?.State, out var state))
             return HttpProblems.BadRequest("Invalid market state", "The body must be {\"state\": \"open\" | \"closed\" | \"halted\"}.");
-        hub.SetMarketState(state);
+        try
+        {
+            await backplane.SetMarketStateAsync(state, context.RequestAborted);
+        }
+        catch (BackplaneUnavailableException e)
+        {
+            return TypedResults.Problem(detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         AdminLog.MarketStateSet(logger, state);
         return TypedResults.Ok(new MarketStateChange(state.ToWire()));
     }

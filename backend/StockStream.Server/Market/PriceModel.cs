@@ -19,14 +19,15 @@ public sealed class PriceModel
     private readonly double[] _sectorW;
     private readonly long[] _sectorTime;
 
-    public PriceModel(InstrumentCatalog catalog, double timeScale, double sectorCorrelation, long startTime)
+    /// <param name="startPrices">Where each instrument's price starts, by id; null: the catalog's start prices.</param>
+    public PriceModel(InstrumentCatalog catalog, double timeScale, double sectorCorrelation, long startTime, double[]? startPrices = null)
     {
         _instruments = catalog.All;
         _timeScale = timeScale;
         _rho = sectorCorrelation;
         _ownWeight = Math.Sqrt(1 - sectorCorrelation * sectorCorrelation);
         int n = _instruments.Count;
-        _price = [.. _instruments.Select(i => i.StartPrice)];
+        _price = startPrices ?? [.. _instruments.Select(i => i.StartPrice)];
         _lastTime = [.. Enumerable.Repeat(startTime, n)];
         _sectorSeen = new double[n];
         var sectorIndex = catalog.SectorNames.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index);

@@ -6,8 +6,9 @@ using StockStream.Server.Streaming;
 namespace StockStream.Server.Market;
 
 /// <summary>
-/// The hosted market: every publish interval it takes the ticks that fell due from the simulator and publishes
-/// them as one batch. A tick's time is when it fell due, so a generator behind schedule shows up as latency.
+/// The hosted market: while this node holds the generator lease, every publish interval it takes the ticks that
+/// fell due from the simulator and publishes them as one batch. A tick's time is when it fell due, so a generator
+/// behind schedule shows up as latency. On taking over, seqs and prices continue from the hub's quotes.
 /// </summary>
 public sealed partial class TickGenerator(
     InstrumentCatalog catalog, IOptions<MarketOptions> options, TickHub hub, ITickBackplane backplane,
@@ -15,27 +16,55 @@ public sealed partial class TickGenerator(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        LogStarted(logger, catalog.Count, options.Value.TicksPerSecond, options.Value.Seed);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await using var lease = await backplane.AcquireGeneratorAsync(stoppingToken);
+            LogGenerating(logger, hub.Offset);
+            using var term = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
+            try
+            {
+                await GenerateAsync(lease, term.Token);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && (lease.IsLost || e is not OperationCanceledException))
+            {
+                // The batch in flight is lost with the lease: whoever generates next continues from the shared stream.
+                LogSteppedDown(logger, e.Message);
+            }
+        }
+    }
+
+    private async Task GenerateAsync(GeneratorLease lease, CancellationToken cancellationToken)
+    {
         var market = options.Value;
-        var simulator = new TickSimulator(catalog, market, clock.NowMicroseconds());
+        long now = clock.NowMicroseconds();
+        ulong next = hub.Offset + 1;
+        var simulator = new TickSimulator(catalog, market, now, next == 1 ? null : [.. hub.Feeds.Select(f => f.Quote)]);
         var batch = new List<Tick>(1024);
         bool wasOpen = true;
-        LogStarted(logger, catalog.Count, market.TicksPerSecond, market.Seed);
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(market.PublishIntervalMs), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await timer.WaitForNextTickAsync(cancellationToken))
         {
             bool open = hub.MarketState == MarketState.Open;
-            long now = clock.NowMicroseconds();
+            now = clock.NowMicroseconds();
             // While closed or halted no trades happen; on reopening, arrivals restart from now instead of bursting.
             if (open && !wasOpen) simulator.ScheduleAll(now);
             wasOpen = open;
             if (!open) continue;
             simulator.GenerateUntil(now, batch);
             if (batch.Count == 0) continue;
-            backplane.Publish(batch);
+            await backplane.PublishAsync(lease, new TickBatch(next, batch), cancellationToken);
+            next += (ulong)batch.Count;
             batch.Clear();
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Market simulator started: {Symbols} instruments, {TicksPerSecond} ticks/s, seed {Seed}")]
     private static partial void LogStarted(ILogger logger, int symbols, double ticksPerSecond, int seed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "This node generates the market from stream offset {Offset}")]
+    private static partial void LogGenerating(ILogger logger, ulong offset);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "This node stopped generating: {Reason}")]
+    private static partial void LogSteppedDown(ILogger logger, string reason);
 }

@@ -16,20 +16,22 @@ public sealed class TickSimulator
     private readonly PriorityQueue<int, (long Due, int Id)> _due = new();
     private readonly PriceModel _prices;
 
-    public TickSimulator(InstrumentCatalog catalog, MarketOptions options, long startTime, IReadOnlyList<ulong>? lastSeqs = null)
+    /// <param name="resumeFrom">
+    /// The last quote of every instrument, by id, when taking over a running market: seqs and prices continue from
+    /// them. Null starts the market afresh.
+    /// </param>
+    public TickSimulator(InstrumentCatalog catalog, MarketOptions options, long startTime, IReadOnlyList<Quote>? resumeFrom = null)
     {
         _catalog = catalog;
         _tickSize = options.TickSize;
-        _random = new Random(options.Seed);
+        // A takeover draws its own random path, still reproducible from the seed and where it took over.
+        _random = new Random(resumeFrom is null ? options.Seed : unchecked(options.Seed + (int)resumeFrom.Sum(q => (long)q.Seq)));
         double totalActivity = catalog.All.Sum(i => i.Activity);
         _ratePerMicrosecond = [.. catalog.All.Select(i => options.TicksPerSecond * i.Activity / totalActivity / 1e6)];
-        _seq = lastSeqs is null ? new ulong[catalog.Count] : [.. lastSeqs];
-        _prices = new PriceModel(catalog, options.TimeScale, options.SectorCorrelation, startTime);
+        _seq = resumeFrom is null ? new ulong[catalog.Count] : [.. resumeFrom.Select(q => q.Seq)];
+        _prices = new PriceModel(catalog, options.TimeScale, options.SectorCorrelation, startTime, resumeFrom?.Select(q => q.Price).ToArray());
         ScheduleAll(startTime);
     }
-
-    /// <summary>The latest seq generated per instrument, by instrument id.</summary>
-    public IReadOnlyList<ulong> Seqs => _seq;
 
     /// <summary>Appends every tick due at or before <paramref name="now"/> (Unix µs), in time order.</summary>
     public void GenerateUntil(long now, List<Tick> output)

@@ -23,5 +23,14 @@ public struct QuoteState(double openPrice, long sessionStart)
         if (tick.Price < Low) Low = tick.Price;
     }
 
+    public static QuoteState From(Quote quote) => new(quote.Open, quote.Time)
+    {
+        Seq = quote.Seq,
+        Price = quote.Price,
+        High = quote.High,
+        Low = quote.Low,
+        Volume = quote.Volume,
+    };
+
     public readonly Quote ToQuote(string symbol) => new(symbol, Seq, Price, Open, High, Low, Volume, Time);
 }

@@ -1,8 +1,6 @@
-using StockStream.Server.Backplane;
-
 namespace StockStream.Server.Streaming;
 
-/// <summary>Registers the hub, its metrics and the in-process backplane.</summary>
+/// <summary>Registers the hub and its metrics.</summary>
 public static class StreamingHosting
 {
     public static WebApplicationBuilder AddStreaming(this WebApplicationBuilder builder)
@@ -14,7 +12,6 @@ public static class StreamingHosting
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StreamingMetrics>();
         builder.Services.AddSingleton<TickHub>();
-        builder.Services.AddSingleton<ITickBackplane, InProcessBackplane>();
         return builder;
     }
 }

@@ -39,6 +39,22 @@ public sealed class SymbolFeed
         }
     }
 
+    /// <summary>Takes the quote a shared stream holds (null: keep the opening quote); older history counts as evicted.</summary>
+    internal void Restore(Quote? quote, ulong heldAfter)
+    {
+        lock (_gate)
+        {
+            if (quote is not null) _quote = QuoteState.From(quote);
+            _history.MarkEvictedThrough(heldAfter);
+        }
+    }
+
+    /// <summary>Records a tick in the history without touching the quote (a restored tick the quote already counts).</summary>
+    internal void Remember(StreamTick tick)
+    {
+        lock (_gate) _history.Append(tick);
+    }
+
     public Quote Quote
     {
         get { lock (_gate) return _quote.ToQuote(Symbol); }

@@ -16,6 +16,12 @@ public sealed class TickHistory(int capacity, long maxAgeMicroseconds)
     /// <summary>Offset of the newest tick that has been evicted; a cursor before it has missed ticks.</summary>
     public ulong EvictedThroughOffset { get; private set; }
 
+    /// <summary>Declares ticks up to <paramref name="offset"/> not held (they were before a restored history began).</summary>
+    public void MarkEvictedThrough(ulong offset)
+    {
+        if (offset > EvictedThroughOffset) EvictedThroughOffset = offset;
+    }
+
     public void Append(StreamTick tick)
     {
         EvictOlderThan(tick.Tick.Time - maxAgeMicroseconds);

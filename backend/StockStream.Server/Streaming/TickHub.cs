@@ -42,7 +42,7 @@ public sealed class TickHub
     }
 
     /// <summary>Names this incarnation of the stream: it changes whenever seq numbering restarts.</summary>
-    public string Epoch { get; }
+    public string Epoch { get; private set; }
 
     public int MaxSymbols => _options.MaxSymbols;
 
@@ -55,25 +55,55 @@ public sealed class TickHub
 
     public bool TryGetFeed(string symbol, out SymbolFeed feed) => _bySymbol.TryGetValue(symbol, out feed!);
 
-    /// <summary>Publishes a batch in order. Called by one thread at a time (the backplane's consumer).</summary>
-    public void Publish(IReadOnlyList<Tick> ticks)
+    /// <summary>Publishes the batch that follows <see cref="Offset"/>. Called by one thread at a time (the backplane's consumer).</summary>
+    public void Publish(TickBatch batch)
     {
-        foreach (var tick in ticks)
+        if (batch.FirstOffset != _offset + 1)
+            throw new InvalidOperationException($"A batch starting at offset {batch.FirstOffset} cannot follow offset {_offset}.");
+        ulong offset = batch.FirstOffset;
+        foreach (var tick in batch.Ticks)
         {
-            if (!_bySymbol.TryGetValue(tick.Symbol, out var feed)) continue;
-            var encoded = new StreamTick(tick, feed.Id, _offset + 1);
-            var subscribers = feed.Append(encoded, out var waiters);
-            Volatile.Write(ref _offset, encoded.Offset);
-            foreach (var subscriber in subscribers)
+            if (_bySymbol.TryGetValue(tick.Symbol, out var feed))
             {
-                if (subscriber.Enqueue(encoded)) _touched.Add(subscriber);
+                var encoded = new StreamTick(tick, feed.Id, offset);
+                var subscribers = feed.Append(encoded, out var waiters);
+                Volatile.Write(ref _offset, offset);
+                foreach (var subscriber in subscribers)
+                {
+                    if (subscriber.Enqueue(encoded)) _touched.Add(subscriber);
+                }
+                waiters?.TrySetResult();
             }
-            waiters?.TrySetResult();
+            offset++;
         }
+        Volatile.Write(ref _offset, batch.LastOffset);
         // One wake-up per connection per batch: this is what lets a frame carry many ticks.
         foreach (var subscriber in _touched) subscriber.Signal();
         _touched.Clear();
-        _metrics.TicksGenerated(ticks.Count);
+        _metrics.TicksGenerated(batch.Ticks.Count);
+    }
+
+    /// <summary>
+    /// Adopts a shared stream before any client is served: its epoch, its quotes as of <paramref name="offset"/>
+    /// (null: the opening quotes), and the offset its history starts after (older cursors have missed ticks).
+    /// </summary>
+    public void Restore(string epoch, ulong offset, IReadOnlyList<Quote>? quotes, ulong heldAfter)
+    {
+        Epoch = epoch;
+        var bySymbol = quotes?.ToDictionary(q => q.Symbol, StringComparer.Ordinal);
+        foreach (var feed in _feeds) feed.Restore(bySymbol?.GetValueOrDefault(feed.Symbol), heldAfter);
+        Volatile.Write(ref _offset, offset);
+    }
+
+    /// <summary>Adds a batch from before the restored offset to the history only (its ticks are in the quotes already).</summary>
+    public void RestoreHistory(TickBatch batch)
+    {
+        ulong offset = batch.FirstOffset;
+        foreach (var tick in batch.Ticks)
+        {
+            if (_bySymbol.TryGetValue(tick.Symbol, out var feed)) feed.Remember(new StreamTick(tick, feed.Id, offset));
+            offset++;
+        }
     }
 
     public void SetMarketState(MarketState state)

@@ -11,7 +11,7 @@ public static class HandFedTicks
         Assert.True(hub.TryGetFeed(symbol, out var feed));
         var quote = feed.Quote;
         var tick = new Tick(symbol, quote.Seq + 1, quote.Price + 0.01, 100, UnixTime.NowMicroseconds(TimeProvider.System));
-        hub.Publish([tick]);
+        hub.Publish(new TickBatch(hub.Offset + 1, [tick]));
         return tick;
     }
 }

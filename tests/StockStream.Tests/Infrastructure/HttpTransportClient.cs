@@ -10,7 +10,7 @@ public static class HttpTransportClient
     private static readonly HttpClient Shared = new() { Timeout = TimeSpan.FromSeconds(90) };
 
     /// <summary>One long poll; asserts a 200 and decodes the answer (MessagePack when asked for).</summary>
-    public static async Task<PollReply> PollAsync(this StockStreamServer server, IEnumerable<string> symbols, string? cursor = null,
+    public static async Task<PollReply> PollAsync(this IServerEndpoint server, IEnumerable<string> symbols, string? cursor = null,
         int? timeoutMs = null, bool messagePack = false, CancellationToken cancellationToken = default)
     {
         using var response = await server.PollRawAsync(PollQuery(symbols, cursor, timeoutMs), messagePack, cancellationToken);
@@ -25,7 +25,7 @@ public static class HttpTransportClient
         return PollReply.FromJson(json.RootElement.Clone());
     }
 
-    public static async Task<HttpResponseMessage> PollRawAsync(this StockStreamServer server, string query, bool messagePack = false,
+    public static async Task<HttpResponseMessage> PollRawAsync(this IServerEndpoint server, string query, bool messagePack = false,
         CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseAddress, "/api/poll?" + query));
@@ -41,7 +41,7 @@ public static class HttpTransportClient
         + (timeoutMs is null ? "" : $"&timeoutMs={timeoutMs}");
 
     /// <summary>Opens <c>/api/sse</c>; the caller checks the status (400s arrive before any stream).</summary>
-    public static async Task<SseReader> OpenSseAsync(this StockStreamServer server, string query, string? lastEventId = null)
+    public static async Task<SseReader> OpenSseAsync(this IServerEndpoint server, string query, string? lastEventId = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseAddress, "/api/sse?" + query));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
@@ -53,7 +53,7 @@ public static class HttpTransportClient
         return new SseReader(client, response, new StreamReader(stream));
     }
 
-    public static async Task<SseReader> OpenSseAsync(this StockStreamServer server, IEnumerable<string> symbols, string? lastEventId = null)
+    public static async Task<SseReader> OpenSseAsync(this IServerEndpoint server, IEnumerable<string> symbols, string? lastEventId = null)
     {
         var reader = await server.OpenSseAsync($"symbols={string.Join(',', symbols)}", lastEventId);
         Assert.Equal(HttpStatusCode.OK, reader.Response.StatusCode);

@@ -8,7 +8,7 @@ using StockStream.Server.Streaming;
 namespace StockStream.Tests.Infrastructure;
 
 /// <summary>The real server on a free loopback port (Kestrel, not the in-memory test server), with test settings.</summary>
-public class StockStreamServer : IAsyncLifetime
+public class StockStreamServer : IServerEndpoint, IAsyncLifetime
 {
     private readonly WebApplicationFactory<Program> _factory;
 
@@ -50,9 +50,6 @@ public class StockStreamServer : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public Uri WebSocketUri(string query = "") =>
-        new UriBuilder(BaseAddress) { Scheme = "ws", Path = "/ws", Query = query }.Uri;
-
     public IServiceProvider Services => _factory.Services;
 
     public TickHub Hub => Services.GetRequiredService<TickHub>();
@@ -63,14 +60,6 @@ public class StockStreamServer : IAsyncLifetime
             .OrderByDescending(i => i.Activity).Take(count).Select(i => i.Symbol)];
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-
-    public async Task<ProtocolClient> ConnectAsync(string? subprotocol = Subprotocols.MessagePack, string query = "", string? origin = null,
-        int? receiveBufferBytes = null)
-    {
-        var client = await ProtocolClient.ConnectAsync(WebSocketUri(query), subprotocol, origin, receiveBufferBytes);
-        await client.ReadHandshakeAsync();
-        return client;
-    }
 
     public Task InitializeAsync()
     {

@@ -36,7 +36,7 @@ internal sealed class StreamingTestKit
             ulong seq = _seq[s] = _seq.GetValueOrDefault(s) + 1;
             return new Tick(s, seq, 100 + seq, 10, UnixTime.NowMicroseconds(TimeProvider.System));
         }).ToArray();
-        Hub.Publish(ticks);
+        Hub.Publish(new TickBatch(Hub.Offset + 1, ticks));
         return ticks;
     }
 

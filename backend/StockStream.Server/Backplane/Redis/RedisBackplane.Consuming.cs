@@ -1,0 +1,84 @@
+using StackExchange.Redis;
+using StockStream.Server.Streaming;
+
+namespace StockStream.Server.Backplane.Redis;
+
+/// <summary>Feeding this node's hub: batches from the channel, in offset order, with gaps filled from the stream.</summary>
+public sealed partial class RedisBackplane
+{
+    private const string BatchField = "b";
+    private const int PageSize = 256;
+
+    private async Task ConsumeAsync(ChannelMessageQueue batches, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var message = await batches.ReadAsync(cancellationToken);
+                var batch = StreamCodec.DecodeBatch((byte[])message.Message!);
+                await _publishGate.WaitAsync(cancellationToken);
+                try
+                {
+                    // A batch missed while the subscription reconnected is in the stream; take those first.
+                    if (batch.FirstOffset > _hub.Offset + 1) await ForEachBatchAsync(_hub.Offset + 1, Apply);
+                    Apply(batch);
+                }
+                finally
+                {
+                    _publishGate.Release();
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (StreamGapException e)
+            {
+                RedisLog.Gap(_logger, e.Message);
+                _lifetime.StopApplication();
+                return;
+            }
+            catch (Exception e) when (e is RedisException or InvalidDataException)
+            {
+                // The next batch, or the resync after a reconnect, fills what this one could not.
+                RedisLog.ConsumeFailed(_logger, e.Message);
+            }
+        }
+    }
+
+    /// <summary>Brings the hub to the end of the stream.</summary>
+    private async Task CatchUpAsync()
+    {
+        await _publishGate.WaitAsync();
+        try
+        {
+            await ForEachBatchAsync(_hub.Offset + 1, Apply);
+        }
+        finally
+        {
+            _publishGate.Release();
+        }
+    }
+
+    /// <summary>Publishes the batch when it is the next one; skips one already published.</summary>
+    private void Apply(TickBatch batch)
+    {
+        if (batch.LastOffset <= _hub.Offset) return;
+        if (batch.FirstOffset != _hub.Offset + 1) throw new StreamGapException(_hub.Offset, batch.FirstOffset);
+        _hub.Publish(batch);
+    }
+
+    /// <summary>Reads the stream from the batch starting at <paramref name="firstOffset"/> to its end, a page at a time.</summary>
+    private async Task ForEachBatchAsync(ulong firstOffset, Action<TickBatch> apply)
+    {
+        RedisValue from = $"{firstOffset}-0";
+        while (true)
+        {
+            var entries = await _db.StreamRangeAsync(_keys.Ticks, from, "+", count: PageSize);
+            foreach (var entry in entries) apply(StreamCodec.DecodeBatch((byte[])entry[BatchField]!));
+            if (entries.Length < PageSize) return;
+            from = $"({entries[^1].Id}";
+        }
+    }
+}
