@@ -58,4 +58,25 @@ public class TickSimulatorTests
         Assert.True(a.All.Select(i => i.Sector).Distinct().Count() >= 5);
         Assert.NotEqual(a.All.Select(i => i.Symbol), new InstrumentCatalog(5_000, 43).All.Select(i => i.Symbol));
     }
+
+    [Fact]
+    public void ATakeoverContinuesEachSymbolsSeqAndPriceFromItsLastQuote()
+    {
+        var catalog = new InstrumentCatalog(Options.Symbols, Options.Seed);
+        var before = new List<Tick>();
+        new TickSimulator(catalog, Options, 0).GenerateUntil(2_000_000, before);
+        var last = catalog.All.Select(i => before.Last(t => t.Symbol == i.Symbol))
+            .Select(t => new Quote(t.Symbol, t.Seq, t.Price, t.Price, t.Price, t.Price, 0, t.Time)).ToArray();
+
+        var after = new List<Tick>();
+        new TickSimulator(catalog, Options, 2_000_000, last).GenerateUntil(4_000_000, after);
+
+        foreach (var quote in last)
+        {
+            var next = after.First(t => t.Symbol == quote.Symbol);
+            Assert.Equal(quote.Seq + 1, next.Seq);
+            // One step of the random walk from the last price, not a jump back to the catalog's start price.
+            Assert.InRange(next.Price, quote.Price * 0.9, quote.Price * 1.1);
+        }
+    }
 }

@@ -1,9 +1,13 @@
 using StackExchange.Redis;
+using StockStream.Protocol.Messages;
 using StockStream.Server.Streaming;
 
 namespace StockStream.Server.Backplane.Redis;
 
-/// <summary>Feeding this node's hub: batches from the channel, in offset order, with gaps filled from the stream.</summary>
+/// <summary>
+/// Feeding this node's hub: batches from the channel, in offset order, with gaps filled from the stream; market
+/// changes come down the same channel, so they fall between the same batches on every node.
+/// </summary>
 public sealed partial class RedisBackplane
 {
     private const string BatchField = "b";
@@ -15,8 +19,15 @@ public sealed partial class RedisBackplane
         {
             try
             {
-                var message = await batches.ReadAsync(cancellationToken);
-                var batch = StreamCodec.DecodeBatch((byte[])message.Message!);
+                var message = StreamCodec.Decode((byte[])(await batches.ReadAsync(cancellationToken)).Message!, out ulong offset);
+                if (message is MarketStatusMessage status)
+                {
+                    _sharedState = status.State;
+                    if (_connected) _hub.SetMarketState(status.State);
+                    continue;
+                }
+                if (message is not TicksMessage ticks) throw new InvalidDataException($"Unexpected {message.GetType().Name} on the batches channel.");
+                var batch = new TickBatch(offset, ticks.Ticks);
                 await _publishGate.WaitAsync(cancellationToken);
                 try
                 {

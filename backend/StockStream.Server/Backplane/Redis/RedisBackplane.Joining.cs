@@ -18,6 +18,8 @@ public sealed partial class RedisBackplane
             throw new InvalidOperationException($"Backplane:Redis '{_options.Redis}' is not a Redis configuration string: {e.Message}", e);
         }
         configuration.AbortOnConnectFail = true;
+        // Lost later, Redis is tried again soon and then less often, up to every 5 s.
+        configuration.ReconnectRetryPolicy = new ExponentialRetry(250, 5_000);
         configuration.ClientName = "stockstream";
         var deadline = DateTime.UtcNow.AddSeconds(_options.JoinTimeoutSeconds);
         while (true)

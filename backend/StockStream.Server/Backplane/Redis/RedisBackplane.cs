@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using StockStream.Protocol;
+using StockStream.Protocol.Messages;
 using StockStream.Server.Market;
 using StockStream.Server.Streaming;
 
@@ -61,7 +62,7 @@ public sealed partial class RedisBackplane : ITickBackplane, IHostedService
         RedisResult published;
         try
         {
-            published = await _db.ScriptEvaluateAsync(RedisScripts.Publish, [_keys.Lease, _keys.Ticks],
+            published = await _db.ScriptEvaluateAsync(RedisScripts.Publish, [_keys.Lease, _keys.Ticks, _keys.Market],
                 [_nodeId, $"{batch.FirstOffset}-0", $"{oldestKept}-0", StreamCodec.Encode(batch), _keys.Batches.ToString()]);
         }
         catch (RedisException e)
@@ -69,10 +70,15 @@ public sealed partial class RedisBackplane : ITickBackplane, IHostedService
             LoseLease(lease, e.Message);
             throw;
         }
-        if ((long)published != 1)
+        switch ((long)published)
         {
-            LoseLease(lease, "another node holds the lease");
-            throw new InvalidOperationException("The generator lease has passed to another node.");
+            case 0:
+                LoseLease(lease, "another node holds the lease");
+                throw new InvalidOperationException("The generator lease has passed to another node.");
+            case 2:
+                // Refused ticks never happened: the generator starts again from the stream once it is open.
+                LoseLease(lease, "the market closed before the batch was published");
+                throw new InvalidOperationException("The market is not open.");
         }
     }
 
@@ -81,15 +87,13 @@ public sealed partial class RedisBackplane : ITickBackplane, IHostedService
         if (!_connected) throw new BackplaneUnavailableException("Redis is unreachable, so the market state cannot be shared now.");
         try
         {
-            await _db.StringSetAsync(_keys.Market, state.ToWire());
-            await _redis!.GetSubscriber().PublishAsync(_keys.Control, state.ToWire());
+            var status = StreamCodec.Encode(new MarketStatusMessage(state, 0));
+            await _db.ScriptEvaluateAsync(RedisScripts.SetMarket, [_keys.Market], [state.ToWire(), status, _keys.Batches.ToString()]);
         }
         catch (RedisException e)
         {
             throw new BackplaneUnavailableException("Redis is unreachable, so the market state cannot be shared now.", e);
         }
-        _sharedState = state;
-        _hub.SetMarketState(state);
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -99,7 +103,6 @@ public sealed partial class RedisBackplane : ITickBackplane, IHostedService
         var subscriber = _redis.GetSubscriber();
         // Subscribed before the stream is read, so no batch falls between the two.
         var batches = await subscriber.SubscribeAsync(_keys.Batches);
-        (await subscriber.SubscribeAsync(_keys.Control)).OnMessage(OnControl);
         await SeedAsync();
         await RestoreAsync();
         _redis.ConnectionFailed += OnConnectionFailed;
@@ -120,13 +123,6 @@ public sealed partial class RedisBackplane : ITickBackplane, IHostedService
             await _redis.CloseAsync();
             await _redis.DisposeAsync();
         }
-    }
-
-    private void OnControl(ChannelMessage message)
-    {
-        if (!MarketStateNames.TryParse(message.Message.ToString(), out var state)) return;
-        _sharedState = state;
-        if (_connected) _hub.SetMarketState(state);
     }
 
     /// <summary>Redis is gone: halt for this node's clients at once; the leadership loop resynchronises when it returns.</summary>

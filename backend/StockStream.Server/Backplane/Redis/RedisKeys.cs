@@ -23,9 +23,6 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>The market state: open, closed or halted.</summary>
     public RedisKey Market { get; } = $"{prefix}:market";
 
-    /// <summary>Carries each batch as it is added to <see cref="Ticks"/>.</summary>
+    /// <summary>Carries each batch as it is added to <see cref="Ticks"/>, and market-state changes in order with them.</summary>
     public RedisChannel Batches { get; } = RedisChannel.Literal($"{prefix}:batches");
-
-    /// <summary>Carries market-state changes.</summary>
-    public RedisChannel Control { get; } = RedisChannel.Literal($"{prefix}:control");
 }

@@ -6,11 +6,25 @@ namespace StockStream.Server.Backplane.Redis;
 /// </summary>
 internal static class RedisScripts
 {
-    /// <summary>KEYS: lease, ticks. ARGV: node, entry id, oldest id kept, batch, channel. 1 when published, 0 when not the lease holder.</summary>
+    /// <summary>
+    /// KEYS: lease, ticks, market. ARGV: node, entry id, oldest id kept, batch, channel. 1 when published, 0 when not
+    /// the lease holder, 2 when the market is not open (no trade happens after it closed, on any node).
+    /// </summary>
     public const string Publish = """
         if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+        if redis.call('GET', KEYS[3]) ~= 'open' then return 2 end
         redis.call('XADD', KEYS[2], 'MINID', '~', ARGV[3], ARGV[2], 'b', ARGV[4])
         redis.call('PUBLISH', ARGV[5], ARGV[4])
+        return 1
+        """;
+
+    /// <summary>
+    /// KEYS: market. ARGV: state, message, channel. The change goes down the batches' channel, so every node applies
+    /// it between the same two batches.
+    /// </summary>
+    public const string SetMarket = """
+        redis.call('SET', KEYS[1], ARGV[1])
+        redis.call('PUBLISH', ARGV[3], ARGV[2])
         return 1
         """;
 

@@ -7,14 +7,17 @@ using StockStream.Server.Streaming;
 namespace StockStream.Server.Backplane.Redis;
 
 /// <summary>
-/// What the backplane stores in Redis, in the protocol's own MessagePack: a batch is its first offset (8 bytes,
-/// big-endian) and a Ticks message; a quote snapshot is its offset and a Snapshot message.
+/// What the backplane stores in Redis and sends down its channel, in the protocol's own MessagePack: an offset
+/// (8 bytes, big-endian) and a message — a batch is its first offset and a Ticks message, a quote snapshot its
+/// offset and a Snapshot message, a market change 0 and a MarketStatus message.
 /// </summary>
 internal static class StreamCodec
 {
     public static byte[] Encode(TickBatch batch) => Encode(batch.FirstOffset, new TicksMessage(batch.Ticks, TickFlags.None));
 
     public static byte[] Encode(QuoteSnapshot snapshot) => Encode(snapshot.Offset, new SnapshotMessage(snapshot.Quotes));
+
+    public static byte[] Encode(MarketStatusMessage status) => Encode(0, status);
 
     public static TickBatch DecodeBatch(ReadOnlyMemory<byte> bytes) =>
         Decode(bytes, out ulong offset) is TicksMessage ticks
@@ -35,7 +38,8 @@ internal static class StreamCodec
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static ServerMessage Decode(ReadOnlyMemory<byte> bytes, out ulong offset)
+    /// <summary>Reads an offset and its message; throws <see cref="InvalidDataException"/> for anything else.</summary>
+    public static ServerMessage Decode(ReadOnlyMemory<byte> bytes, out ulong offset)
     {
         if (bytes.Length <= sizeof(ulong)) throw new InvalidDataException("A backplane record in Redis is truncated.");
         offset = BinaryPrimitives.ReadUInt64BigEndian(bytes.Span);
