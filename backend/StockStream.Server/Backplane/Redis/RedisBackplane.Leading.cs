@@ -88,9 +88,10 @@ public sealed partial class RedisBackplane
         Interlocked.CompareExchange(ref _lease, null, lease);
         try
         {
-            await _db.ScriptEvaluateAsync(RedisScripts.Release, [_keys.Lease], [_nodeId]);
+            // Bounded: with Redis gone, waiting for it would only delay shutdown; the lease expires by itself.
+            await _db.ScriptEvaluateAsync(RedisScripts.Release, [_keys.Lease], [_nodeId]).WaitAsync(TimeSpan.FromMilliseconds(_options.RenewIntervalMs));
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             RedisLog.ReleaseFailed(_logger, e.Message);
         }

@@ -120,7 +120,7 @@ public sealed partial class RedisBackplane : ITickBackplane, IHostedService
         if (_redis is not null)
         {
             _redis.ConnectionFailed -= OnConnectionFailed;
-            await _redis.CloseAsync();
+            await _redis.CloseAsync(allowCommandsToComplete: false);
             await _redis.DisposeAsync();
         }
     }
