@@ -19,25 +19,18 @@ public sealed partial class RedisBackplane
         {
             try
             {
-                var message = StreamCodec.Decode((byte[])(await batches.ReadAsync(cancellationToken)).Message!, out ulong offset);
-                if (message is MarketStatusMessage status)
+                var received = await batches.ReadAsync(cancellationToken);
+                switch (StreamCodec.Decode((byte[])received.Message!, out ulong offset))
                 {
-                    _sharedState = status.State;
-                    if (_connected) _hub.SetMarketState(status.State);
-                    continue;
-                }
-                if (message is not TicksMessage ticks) throw new InvalidDataException($"Unexpected {message.GetType().Name} on the batches channel.");
-                var batch = new TickBatch(offset, ticks.Ticks);
-                await _publishGate.WaitAsync(cancellationToken);
-                try
-                {
-                    // A batch missed while the subscription reconnected is in the stream; take those first.
-                    if (batch.FirstOffset > _hub.Offset + 1) await ForEachBatchAsync(_hub.Offset + 1, Apply);
-                    Apply(batch);
-                }
-                finally
-                {
-                    _publishGate.Release();
+                    case TicksMessage ticks:
+                        await ApplyInOrderAsync(new TickBatch(offset, ticks.Ticks), cancellationToken);
+                        break;
+                    case MarketStatusMessage status:
+                        _sharedState = status.State;
+                        if (_connected) _hub.SetMarketState(status.State);
+                        break;
+                    case var other:
+                        throw new InvalidDataException($"Unexpected {other.GetType().Name} on the batches channel.");
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -55,6 +48,21 @@ public sealed partial class RedisBackplane
                 // The next batch, or the resync after a reconnect, fills what this one could not.
                 RedisLog.ConsumeFailed(_logger, e.Message);
             }
+        }
+    }
+
+    private async Task ApplyInOrderAsync(TickBatch batch, CancellationToken cancellationToken)
+    {
+        await _publishGate.WaitAsync(cancellationToken);
+        try
+        {
+            // Batches missed while the subscription reconnected are in the stream: take those first.
+            if (batch.FirstOffset > _hub.Offset + 1) await ForEachBatchAsync(_hub.Offset + 1, Apply);
+            Apply(batch);
+        }
+        finally
+        {
+            _publishGate.Release();
         }
     }
 
