@@ -31,7 +31,7 @@ public static class LoadTestCommand
         {
             var command = new Command(name, description);
             command.SetAction((result, cancellationToken) =>
-                app.RunAsync(name, run, options.Read(result), "load " + string.Join(' ', args), cancellationToken));
+                app.RunAsync(name, run, options.Read(result, run.DefaultClients), "load " + string.Join(' ', args), cancellationToken));
             root.Subcommands.Add(command);
         }
     }
