@@ -69,6 +69,15 @@ public sealed class LoadTestAppTests : IDisposable
     }
 
     [Fact]
+    public async Task ScaleOutRefusesRunningNodes()
+    {
+        int exitCode = await RunAsync("scale-out --url http://127.0.0.1:1/ --clients 1 --duration 1s --plain");
+
+        Assert.Equal(LoadTestApp.CouldNotRun, exitCode);
+        Assert.Contains("Could not start the run: scale-out starts its own nodes and Redis", _output.ToString());
+    }
+
+    [Fact]
     public async Task CannotRunWithoutAServerToReach()
     {
         int exitCode = await RunAsync("ws --url http://127.0.0.1:1/ --clients 1 --duration 1s --plain");
