@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using StockStream.LoadTests.Server;
 using StockStream.LoadTests.Transports;
 
 namespace StockStream.LoadTests.Cli;
@@ -13,10 +14,36 @@ public sealed class CommandLineOptions
     /// <summary>Runs are bounded: at most this long per scenario.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(10);
 
-    public Option<Uri?> Url { get; } = new("--url")
+    /// <summary>Runs are bounded: at most this many nodes started here.</summary>
+    public const int MaxNodes = 8;
+
+    public CommandLineOptions()
     {
-        Description = "A running server (http://host:port); without it the server is started here on a free loopback port",
-        CustomParser = ParseUrl,
+        Nodes.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() > 1 && BackplaneGiven(r) != BackplaneKind.Redis)
+                r.AddError("--nodes above 1 needs --backplane redis: in-process nodes would each simulate a market of their own.");
+        });
+        Url.Validators.Add(r =>
+        {
+            if (!r.Implicit && (r.GetResult(Nodes) is { Implicit: false } || BackplaneGiven(r) is BackplaneKind.Redis))
+                r.AddError("--url names running nodes; --nodes and --backplane only shape the servers started here.");
+        });
+    }
+
+    public Option<IReadOnlyList<Uri>> Url { get; } = new("--url")
+    {
+        Description = "Running server nodes (http://host:port, comma-separated; clients are spread over them); without it the server is started here on a free loopback port",
+        CustomParser = ParseUrls,
+        DefaultValueFactory = _ => [],
+    };
+    public Option<int> Nodes { get; } = Bounded(new Option<int>("--nodes") { Description = "Server nodes started here, clients spread over them round-robin; more than 1 needs --backplane redis", DefaultValueFactory = _ => 1 }, 1, MaxNodes);
+    public Option<BackplaneKind> Backplane { get; } = new("--backplane")
+    {
+        Description = "How the nodes started here share the market: inprocess (one node) or redis (a redis-server started here, persistence off)",
+        HelpName = "inprocess|redis",
+        CustomParser = ParseBackplane,
+        DefaultValueFactory = _ => BackplaneKind.InProcess,
     };
     public Option<int> Clients { get; } = Bounded(new Option<int>("--clients", "-c") { Description = "Concurrent clients", DefaultValueFactory = _ => 100 }, 0, MaxClients);
     public Option<int> Symbols { get; } = Bounded(new Option<int>("--symbols", "-s") { Description = "Symbols each client subscribes to", DefaultValueFactory = _ => 10 }, 0, 10_000);
@@ -45,17 +72,20 @@ public sealed class CommandLineOptions
     public Option<string?> ReportDirectory { get; } = new("--report-dir") { Description = "Folder for the HTML, Markdown and CSV reports (default load-tests/reports)" };
     public Option<bool> Plain { get; } = new("--plain") { Description = "Print one progress line per second instead of redrawing one" };
 
-    public IEnumerable<Option> All => [Url, Clients, Symbols, Duration, WarmUp, RampUp, InjectRate, SessionLength, Rate, MarketSymbols, ServerArguments,
+    public IEnumerable<Option> All => [Url, Nodes, Backplane, Clients, Symbols, Duration, WarmUp, RampUp, InjectRate, SessionLength, Rate, MarketSymbols, ServerArguments,
         SymbolList, Transports, Smoke, MaxErrors, MinDelivery, MaxGaps, MaxP99, SlowClients, PauseAfter, PauseFor, SlowReceiveBuffer, StartClients, StepFactor,
         P99Limit, ReportDirectory, Plain];
 
-    public RunOptions Read(ParseResult result)
+    /// <summary>The options of a parsed command line; <paramref name="defaultClients"/> stands for <c>--clients</c> when it is not given.</summary>
+    public RunOptions Read(ParseResult result, int? defaultClients = null)
     {
         bool smoke = result.GetValue(Smoke);
         return new RunOptions
         {
-            Url = result.GetValue(Url),
-            Clients = result.GetValue(Clients),
+            Urls = result.GetValue(Url) ?? [],
+            Nodes = result.GetValue(Nodes),
+            Backplane = result.GetValue(Backplane),
+            Clients = defaultClients is { } clients && result.GetResult(Clients) is null or { Implicit: true } ? clients : result.GetValue(Clients),
             SymbolsPerClient = result.GetValue(Symbols),
             Duration = result.GetValue(Duration),
             WarmUp = result.GetValue(WarmUp),
@@ -104,13 +134,33 @@ public sealed class CommandLineOptions
         CustomParser = ParseDuration,
     };
 
-    private static Uri? ParseUrl(ArgumentResult result)
+    private static IReadOnlyList<Uri> ParseUrls(ArgumentResult result)
+    {
+        var urls = new List<Uri>();
+        foreach (var text in SplitList(result.Tokens.Count > 0 ? result.Tokens[0].Value : "").DefaultIfEmpty(""))
+        {
+            if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)) urls.Add(url);
+            else result.AddError($"'{text}' is not an http:// or https:// address of a server.");
+        }
+        return urls;
+    }
+
+    private static BackplaneKind ParseBackplane(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)) return url;
-        result.AddError($"'{text}' is not an http:// or https:// address of a server.");
-        return null;
+        if (BackplaneNamed(text) is { } kind) return kind;
+        result.AddError($"'{text}' is not a backplane: inprocess or redis.");
+        return BackplaneKind.InProcess;
     }
+
+    private static BackplaneKind? BackplaneNamed(string text) =>
+        text.Equals("inprocess", StringComparison.OrdinalIgnoreCase) ? BackplaneKind.InProcess
+        : text.Equals("redis", StringComparison.OrdinalIgnoreCase) ? BackplaneKind.Redis
+        : null;
+
+    /// <summary>The backplane the command line names, read from its token: a validator must not convert an option that may be malformed.</summary>
+    private BackplaneKind? BackplaneGiven(SymbolResult result) =>
+        result.GetResult(Backplane) is { Implicit: false, Tokens: [var token, ..] } ? BackplaneNamed(token.Value) : BackplaneKind.InProcess;
 
     private static TimeSpan ParseDuration(ArgumentResult result)
     {

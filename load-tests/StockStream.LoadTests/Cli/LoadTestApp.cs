@@ -21,6 +21,11 @@ public sealed class LoadTestApp(TextWriter output)
         var started = DateTime.UtcNow;
         var folder = Path.Combine(ReportRoot(options), $"{started:yyyyMMdd-HHmmss}-{command}");
         var display = new ProgressDisplay(options.PlainProgress, output);
+        if (run.WhyItCannotRun(options) is { } reason)
+        {
+            display.Message($"Could not start the run: {reason}");
+            return CouldNotRun;
+        }
         LoadTarget target;
         try
         {
@@ -92,7 +97,7 @@ public sealed class LoadTestApp(TextWriter output)
         string Text(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
         var settings = new List<KeyValuePair<string, string>>
         {
-            new("server", target.IsLocal ? Text($"started here: {target.BaseAddress}, {o.TicksPerSecond} ticks/s over {o.MarketSymbols} symbols") : target.BaseAddress.ToString()),
+            new("server", target.IsLocal ? Text($"started here: {string.Join(", ", target.Nodes)}, {o.TicksPerSecond} ticks/s over {o.MarketSymbols} symbols") : string.Join(", ", target.Nodes)),
             new("server resources from", target.Probe.Source),
             new("symbols known", target.Symbols.Count.ToString(CultureInfo.InvariantCulture)),
             new("clients × symbols each", Text($"{o.Clients} × {o.SymbolsPerClient}")),
@@ -104,6 +109,7 @@ public sealed class LoadTestApp(TextWriter output)
             new("machine load average at start (1, 5, 15 min)", LoadAverage()),
         };
         if (target.IsLocal && o.ServerArguments.Count > 0) settings.Insert(1, new("server settings", string.Join(' ', o.ServerArguments)));
+        if (target.Redis is { } redis) settings.Insert(1, new("backplane", $"Redis started here at {redis}, persistence off"));
         return settings;
     }
 

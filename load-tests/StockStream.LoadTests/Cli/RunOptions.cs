@@ -1,12 +1,19 @@
+using StockStream.LoadTests.Server;
 using StockStream.LoadTests.Transports;
 
 namespace StockStream.LoadTests.Cli;
 
 /// <summary>Everything a load-test command was asked to do, from its command line.</summary>
-public sealed class RunOptions
+public sealed record RunOptions
 {
-    /// <summary>A running server to target; null starts one locally. Default null.</summary>
-    public Uri? Url { get; init; }
+    /// <summary>Running nodes to target (clients spread over them); none starts the server here. Default none.</summary>
+    public IReadOnlyList<Uri> Urls { get; init; } = [];
+
+    /// <summary>Server nodes to start here; more than one needs the Redis backplane. Default 1.</summary>
+    public int Nodes { get; init; } = 1;
+
+    /// <summary>How the nodes started here share the market. Default in-process.</summary>
+    public BackplaneKind Backplane { get; init; } = BackplaneKind.InProcess;
 
     /// <summary>Concurrent clients (the target for connections and capacity's largest step). Default 100.</summary>
     public int Clients { get; init; } = 100;

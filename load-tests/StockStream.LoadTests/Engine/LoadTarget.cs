@@ -8,37 +8,45 @@ using StockStream.LoadTests.Wire;
 namespace StockStream.LoadTests.Engine;
 
 /// <summary>
-/// The server under test — started here, or the one <c>--url</c> names — with its symbols, how its resources are read,
-/// and the clock offset applied to tick ages when it runs on another host.
+/// The server under test — started here (one node, or several over a Redis started here), or the nodes <c>--url</c> names —
+/// with its symbols, how its resources are read, and the clock offset applied to tick ages when it runs on another host.
 /// </summary>
 public sealed class LoadTarget : IAsyncDisposable
 {
-    private readonly LocalServer? _server;
+    private readonly LocalCluster? _cluster;
 
-    private LoadTarget(LocalServer? server, Uri baseAddress, IServerProbe probe, SymbolTable symbols, ClockOffset? clock, bool applyClockOffset)
+    private LoadTarget(LocalCluster? cluster, IReadOnlyList<Uri> nodes, IServerProbe probe, SymbolTable symbols, ClockOffset? clock, bool applyClockOffset, string logFolder)
     {
-        _server = server;
-        BaseAddress = baseAddress;
+        _cluster = cluster;
+        Nodes = nodes;
         Probe = probe;
         Symbols = symbols;
         Clock = clock;
         ClockOffsetMicros = applyClockOffset && clock is not null ? clock.OffsetMicros : 0;
+        LogFolder = logFolder;
     }
 
-    public Uri BaseAddress { get; }
+    /// <summary>Base addresses of the server's nodes; clients are spread over them round-robin.</summary>
+    public IReadOnlyList<Uri> Nodes { get; }
+    /// <summary>The first node: symbols, clock offset and transport probes are asked of it.</summary>
+    public Uri BaseAddress => Nodes[0];
     public IServerProbe Probe { get; }
     public SymbolTable Symbols { get; }
     /// <summary>The Ping/Pong measurement; null when the server has no WebSocket endpoint.</summary>
     public ClockOffset? Clock { get; }
     /// <summary>Offset added to receive times: the measured one for a remote server, 0 on this host (one clock).</summary>
     public long ClockOffsetMicros { get; }
-    public bool IsLocal => _server is not null;
+    public bool IsLocal => _cluster is not null;
+    /// <summary>The Redis backplane started here, as its nodes were given it; null for in-process or a server not started here.</summary>
+    public string? Redis => _cluster?.Redis?.Configuration;
+    /// <summary>Where the logs of the processes started for this target go.</summary>
+    public string LogFolder { get; }
 
     public static async Task<LoadTarget> OpenAsync(RunOptions options, int peakClients, string logFolder, Action<string> say, CancellationToken cancellationToken)
     {
-        LocalServer? server = null;
-        Uri baseAddress;
-        if (options.Url is { } url) baseAddress = url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
+        LocalCluster? cluster = null;
+        IReadOnlyList<Uri> nodes;
+        if (options.Urls.Count > 0) nodes = [.. options.Urls.Select(url => url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/"))];
         else
         {
             var settings = new ServerSettings
@@ -49,24 +57,25 @@ public sealed class LoadTarget : IAsyncDisposable
                 MaxSymbols = Math.Max(100, options.SymbolsPerClient),
                 ExtraArguments = options.ServerArguments,
             };
-            server = await LocalServer.StartAsync(RepositoryRoot.Find(), settings, Path.Combine(logFolder, "server.log"), TimeSpan.FromSeconds(60), cancellationToken);
-            baseAddress = server.BaseAddress;
-            say($"Server started: {baseAddress} (pid {server.ProcessId}), {options.TicksPerSecond} ticks/s over {options.MarketSymbols} symbols");
+            cluster = await LocalCluster.StartAsync(RepositoryRoot.Find(), settings, options.Nodes, options.Backplane, logFolder, TimeSpan.FromSeconds(60), say, cancellationToken);
+            nodes = [.. cluster.Nodes.Select(n => n.BaseAddress)];
+            foreach (var node in cluster.Nodes)
+                say($"Server started: {node.BaseAddress} (pid {node.ProcessId}), {options.TicksPerSecond} ticks/s over {options.MarketSymbols} symbols");
         }
 
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            var symbols = new SymbolTable(options.SymbolList.Count > 0 ? options.SymbolList : await FetchSymbolsAsync(http, baseAddress, cancellationToken));
+            var symbols = new SymbolTable(options.SymbolList.Count > 0 ? options.SymbolList : await FetchSymbolsAsync(http, nodes[0], cancellationToken));
             if (symbols.Count == 0) throw new InvalidOperationException("The server lists no symbols.");
-            var clock = await MeasureClockAsync(http, baseAddress, cancellationToken);
-            IServerProbe probe = server is not null ? new ProcStatProbe(server.ProcessId) : await RemoteProbeAsync(baseAddress, cancellationToken);
-            bool remote = server is null && !IsLoopback(baseAddress);
-            return new LoadTarget(server, baseAddress, probe, symbols, clock, applyClockOffset: remote);
+            var clock = await MeasureClockAsync(http, nodes[0], cancellationToken);
+            var probe = cluster?.Probe() ?? await RemoteProbeAsync(nodes, cancellationToken);
+            bool remote = cluster is null && !IsLoopback(nodes[0]);
+            return new LoadTarget(cluster, nodes, probe, symbols, clock, applyClockOffset: remote, logFolder);
         }
         catch
         {
-            if (server is not null) await server.DisposeAsync();
+            if (cluster is not null) await cluster.DisposeAsync();
             throw;
         }
     }
@@ -92,6 +101,12 @@ public sealed class LoadTarget : IAsyncDisposable
         }
     }
 
+    private static async Task<IServerProbe> RemoteProbeAsync(IReadOnlyList<Uri> nodes, CancellationToken cancellationToken)
+    {
+        if (nodes.Count == 1) return await RemoteProbeAsync(nodes[0], cancellationToken);
+        return new ClusterProbe(await Task.WhenAll(nodes.Select(n => RemoteProbeAsync(n, cancellationToken))), redis: null);
+    }
+
     private static async Task<IServerProbe> RemoteProbeAsync(Uri baseAddress, CancellationToken cancellationToken)
     {
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -105,5 +120,5 @@ public sealed class LoadTarget : IAsyncDisposable
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 
-    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _cluster?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

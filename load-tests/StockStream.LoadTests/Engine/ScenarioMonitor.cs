@@ -27,7 +27,7 @@ public sealed class ScenarioMonitor(IServerProbe server, Action<string, Timeline
         {
             await SampleAsync();
         }
-        return new MonitoredRun(timeline, first, previous, server.Source, server is ProcStatProbe);
+        return new MonitoredRun(timeline, first, previous, server.Source, server is ProcStatProbe or ClusterProbe { OnThisMachine: true });
 
         async Task SampleAsync()
         {

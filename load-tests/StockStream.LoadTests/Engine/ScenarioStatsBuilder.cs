@@ -41,7 +41,8 @@ public static class ScenarioStatsBuilder
         double? machine = run.End.MachineCoresSince(run.Start);
         double? server = run.End.ServerCoresSince(run.Start);
         double client = run.End.ClientCoresSince(run.Start);
-        double? others = machine is { } m ? Math.Max(0, m - client - (run.ServerOnThisMachine ? server ?? 0 : 0)) : null;
+        double? redis = run.End.RedisCoresSince(run.Start);
+        double? others = machine is { } m ? Math.Max(0, m - client - (run.ServerOnThisMachine ? server ?? 0 : 0) - (redis ?? 0)) : null;
         var rss = run.Timeline.Select(p => p.ServerRssMb).Where(v => v is not null).Select(v => v!.Value).ToList();
         return new ResourceUsage(
             server,
@@ -52,7 +53,11 @@ public static class ScenarioStatsBuilder
             run.Timeline.Select(p => p.ClientCores).DefaultIfEmpty(0).Max(),
             run.ServerSource,
             others,
-            Median(run.Timeline.Where(p => p.TicksPerSecond > 0).Select(p => p.ClientAllocatedBytesPerTick)));
+            Median(run.Timeline.Where(p => p.TicksPerSecond > 0).Select(p => p.ClientAllocatedBytesPerTick)))
+        {
+            ServerCoresPerNode = run.End.NodeCoresSince(run.Start),
+            RedisCores = redis,
+        };
     }
 
     private static double Median(IEnumerable<double> values)

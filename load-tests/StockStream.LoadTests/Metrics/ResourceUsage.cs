@@ -8,6 +8,12 @@ public sealed record ResourceUsage(
     double? ServerCores, double? ServerRssStartMb, double? ServerRssPeakMb, double? ServerRssEndMb,
     double ClientCores, double ClientPeakCores, string ServerSource, double? OtherCores = null, double ClientAllocatedBytesPerTick = 0)
 {
+    /// <summary>Each node's average cores when the server is several nodes (or one beside a Redis started here); empty otherwise.</summary>
+    public IReadOnlyList<double?> ServerCoresPerNode { get; init; } = [];
+
+    /// <summary>Average cores of the Redis backplane started here, apart from <see cref="ServerCores"/>; null when there is none.</summary>
+    public double? RedisCores { get; init; }
+
     public static readonly ResourceUsage Empty = new(null, null, null, null, 0, 0, "not available");
 
     /// <summary>Above this share of one core's worth per client core available, the client may be what limits the run.</summary>

@@ -23,7 +23,7 @@ public static class HtmlReport
         foreach (var chart in ReportCharts.For(report)) html.Append(chart);
         html.Append("</div>");
 
-        foreach (var (title, columns) in ResultColumns.Tables)
+        foreach (var (title, columns) in ResultColumns.TablesFor(report.Scenarios))
         {
             html.Append($"<h2>{E(title)}</h2>");
             var values = columns.Select(c => ResultColumns.Column(c).Display).ToArray();

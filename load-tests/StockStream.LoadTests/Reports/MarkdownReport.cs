@@ -12,7 +12,7 @@ public static class MarkdownReport
         md.AppendLine($"Started {report.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC. Command: `{report.CommandLine}`").AppendLine();
         Table(md, ["setting", "value"], report.Settings.Select(kv => new[] { kv.Key, kv.Value }));
 
-        foreach (var (title, columns) in ResultColumns.Tables)
+        foreach (var (title, columns) in ResultColumns.TablesFor(report.Scenarios))
         {
             md.AppendLine($"## {title}").AppendLine();
             var values = columns.Select(c => ResultColumns.Column(c).Display).ToArray();

@@ -48,6 +48,9 @@ public static class ResultColumns
         Value("client cpu peak cores", s => s.Resources.ClientPeakCores, "0.00"),
         Optional("other processes cpu cores", s => s.Resources.OtherCores, "0.00"),
         Value("client alloc bytes/tick", s => s.Resources.ClientAllocatedBytesPerTick, "0.0"),
+        new("server cpu cores per node", s => string.Join(" + ", s.Resources.ServerCoresPerNode.Select(c => MetricFormat.Optional(c))),
+            s => string.Join(';', s.Resources.ServerCoresPerNode.Select(c => c is { } v ? Raw(v) : ""))),
+        Optional("redis cpu cores", s => s.Resources.RedisCores, "0.00"),
     ];
 
     /// <summary>The tables of the Markdown and HTML reports, each a titled group of columns; CSV has every column in one row.</summary>
@@ -58,6 +61,14 @@ public static class ResultColumns
         ("Traffic", ["scenario", "bytes/tick", "received bytes", "sent bytes", "frames", "requests", "connections", "sessions ok", "connect p50 ms", "connect p99 ms"]),
         ("Resources", ["scenario", "server cpu cores", "server rss start MiB", "server rss peak MiB", "client cpu cores", "client cpu peak cores", "client alloc bytes/tick", "other processes cpu cores"]),
     ];
+
+    /// <summary>Shown only when a scenario ran on several nodes or beside a Redis started here.</summary>
+    public static readonly (string Title, string[] Columns) NodesTable =
+        ("Nodes (server CPU is the nodes' sum; Redis apart)", ["scenario", "server cpu cores", "server cpu cores per node", "redis cpu cores"]);
+
+    /// <summary>The tables a run's scenarios call for.</summary>
+    public static IEnumerable<(string Title, string[] Columns)> TablesFor(IReadOnlyList<ScenarioStats> scenarios) =>
+        scenarios.Any(s => s.Resources.ServerCoresPerNode.Count > 0 || s.Resources.RedisCores is not null) ? [.. Tables, NodesTable] : Tables;
 
     public static ResultColumn Column(string header) => All.First(c => c.Header == header);
 

@@ -9,5 +9,11 @@ public interface ILoadTestRun
     /// <summary>The most clients the run will hold at once, so a server started for it allows them.</summary>
     int PeakClients(RunOptions options);
 
+    /// <summary>Clients when <c>--clients</c> is not given; null for the option's own default.</summary>
+    int? DefaultClients => null;
+
+    /// <summary>Why the options do not suit this command, checked before anything starts; null when they do.</summary>
+    string? WhyItCannotRun(RunOptions options) => null;
+
     Task<RunResult> RunAsync(ScenarioExecutor executor, LoadTarget target, RunOptions options, CancellationToken cancellationToken);
 }

@@ -19,10 +19,13 @@ public sealed class ScenarioExecutor : IDisposable
     {
         _target = target;
         _display = display;
-        _metrics = new ServerMetricsScraper(_http, target.BaseAddress);
+        _metrics = new ServerMetricsScraper(_http, target.Nodes);
     }
 
     public void Say(string message) => _display.Message(message);
+
+    /// <summary>An executor for another target, showing its progress on the same display.</summary>
+    public ScenarioExecutor For(LoadTarget target) => new(target, _display);
 
     public ScenarioMeasurements NewMeasurements() =>
         new(_target.Symbols, new MeasurementWindow { ClockOffsetMicros = _target.ClockOffsetMicros });

@@ -20,22 +20,23 @@ public sealed class StreamingScenario : IDisposable
         Kind = kind;
         _handler = CountingHttpHandler.Create(measurements.Counters, connectTimeout: TimeSpan.FromSeconds(10), slowReading?.ReceiveBufferBytes);
         _http = new HttpClient(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        var http = new HttpClientOptions { BaseAddress = target.BaseAddress, SymbolsPerClient = symbolsPerClient };
-        Func<ScenarioContext, Task<Response>> run = kind switch
+        Props = Scenario.Create(name, NodeSpread.RoundRobin([.. target.Nodes.Select(ClientOf)])).WithLoadSimulations([.. loadSimulations]) with { WarmUp = warmUp };
+
+        Func<ScenarioContext, Task<Response>> ClientOf(Uri node) => kind switch
         {
             TransportKind.WebSocket or TransportKind.WebSocketJson => new WebSocketStreamClient(new WebSocketClientOptions
             {
-                Endpoint = TransportProbe.WebSocketEndpoint(target.BaseAddress),
+                Endpoint = TransportProbe.WebSocketEndpoint(node),
                 Format = kind == TransportKind.WebSocket ? WireFormat.MessagePack : WireFormat.Json,
                 SymbolsPerClient = symbolsPerClient,
                 PauseReadingAfter = slowReading?.PauseAfter,
                 PauseReadingFor = slowReading?.PauseFor ?? TimeSpan.Zero,
             }, _http).RunAsync,
-            TransportKind.Sse => new SseStreamClient(http, _http).RunAsync,
-            TransportKind.LongPoll => new LongPollClient(http, _http).RunAsync,
+            TransportKind.Sse => new SseStreamClient(Http(node), _http).RunAsync,
+            TransportKind.LongPoll => new LongPollClient(Http(node), _http).RunAsync,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
-        Props = Scenario.Create(name, run).WithLoadSimulations([.. loadSimulations]) with { WarmUp = warmUp };
+        HttpClientOptions Http(Uri node) => new() { BaseAddress = node, SymbolsPerClient = symbolsPerClient };
     }
 
     public TransportKind Kind { get; }

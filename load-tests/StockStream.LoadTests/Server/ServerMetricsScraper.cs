@@ -5,16 +5,25 @@ namespace StockStream.LoadTests.Server;
 /// <summary>
 /// Reads the server's own <c>stockstream_*</c> metrics (and the runtime's GC, thread pool and Kestrel ones) from <c>/metrics</c>
 /// (Prometheus text) before and after a scenario, so the report can set the server's view (ticks generated, sent, conflated,
-/// stalls, GC pauses) beside the clients'.
+/// stalls, GC pauses) beside the clients'. With several nodes each metric is summed over them.
 /// </summary>
-public sealed class ServerMetricsScraper(HttpClient http, Uri baseAddress)
+public sealed class ServerMetricsScraper(HttpClient http, IReadOnlyList<Uri> nodes)
 {
     /// <summary>The product's metrics, and the runtime's that explain latency outliers: GC, thread pool queue, lock contention, Kestrel.</summary>
     private static readonly string[] Prefixes =
         ["stockstream_", "dotnet_gc_", "dotnet_thread_pool_queue_length", "dotnet_monitor_lock_contentions", "kestrel_"];
 
-    /// <summary>The server's metrics now; null when it serves none.</summary>
+    /// <summary>The server's metrics now, summed over its nodes; null when none serves them.</summary>
     public async Task<IReadOnlyDictionary<string, double>?> ScrapeAsync(CancellationToken cancellationToken)
+    {
+        var pages = await Task.WhenAll(nodes.Select(node => ScrapeAsync(node, cancellationToken)));
+        if (pages.All(p => p is null)) return null;
+        return pages.OfType<Dictionary<string, double>>().SelectMany(p => p)
+            .GroupBy(m => m.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(m => m.Value), StringComparer.Ordinal);
+    }
+
+    private async Task<Dictionary<string, double>?> ScrapeAsync(Uri baseAddress, CancellationToken cancellationToken)
     {
         try
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace StockStream.LoadTests.Server;
 
 /// <summary>How the load test configures a server it starts itself; passed as ASP.NET Core <c>--Key=value</c> arguments.</summary>
-public sealed class ServerSettings
+public sealed record ServerSettings
 {
     /// <summary>Ticks the market generates per second, over all symbols. Default 200.</summary>
     public double TicksPerSecond { get; init; } = 200;
@@ -20,6 +20,9 @@ public sealed class ServerSettings
     /// <summary>Most symbols one connection or request may hold. Default 100.</summary>
     public int MaxSymbols { get; init; } = 100;
 
+    /// <summary>StackExchange.Redis configuration of the backplane the node joins; null keeps the server's in-process one. Default null.</summary>
+    public string? Redis { get; init; }
+
     /// <summary>Further <c>--Key=value</c> arguments, e.g. WebSocket:MaxPendingTicks. Default none.</summary>
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 
@@ -34,6 +37,11 @@ public sealed class ServerSettings
         yield return Setting("Streaming:MaxSymbols", MaxSymbols);
         // Per-request logging would cost the server more than the load test measures.
         yield return "--Logging:LogLevel:Default=Warning";
+        if (Redis is not null)
+        {
+            yield return "--Backplane:Kind=Redis";
+            yield return $"--Backplane:Redis={Redis}";
+        }
         foreach (var argument in ExtraArguments) yield return argument;
     }
 

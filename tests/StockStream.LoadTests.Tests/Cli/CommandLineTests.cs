@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StockStream.LoadTests.Cli;
 using StockStream.LoadTests.Scenarios;
+using StockStream.LoadTests.Server;
 using StockStream.LoadTests.Transports;
 
 namespace StockStream.LoadTests.Tests.Cli;
@@ -42,7 +43,49 @@ public class CommandLineTests
 
     [Fact]
     public void ReadsTheServerAddress() =>
-        Assert.Equal(new Uri("http://localhost:5987"), Read("--url http://localhost:5987").Url);
+        Assert.Equal([new Uri("http://localhost:5987")], Read("--url http://localhost:5987").Urls);
+
+    [Fact]
+    public void ReadsSeveralNodeAddresses() =>
+        Assert.Equal([new Uri("http://127.0.0.1:5001"), new Uri("http://127.0.0.1:5002/")], Read("--url http://127.0.0.1:5001,http://127.0.0.1:5002/").Urls);
+
+    [Fact]
+    public void StartsOneNodeInProcessUnlessAsked()
+    {
+        var options = Read("--clients 5");
+
+        Assert.Equal(1, options.Nodes);
+        Assert.Equal(BackplaneKind.InProcess, options.Backplane);
+        Assert.Empty(options.Urls);
+    }
+
+    [Fact]
+    public void ReadsNodesOverRedis()
+    {
+        var options = Read("--nodes 3 --backplane redis");
+
+        Assert.Equal(3, options.Nodes);
+        Assert.Equal(BackplaneKind.Redis, options.Backplane);
+    }
+
+    [Theory]
+    [InlineData("--nodes 2", "--nodes above 1 needs --backplane redis")]
+    [InlineData("--nodes 2 --backplane inprocess", "--nodes above 1 needs --backplane redis")]
+    [InlineData("--backplane kafka", "'kafka' is not a backplane")]
+    [InlineData("--url http://127.0.0.1:5001 --backplane redis", "--url names running nodes")]
+    [InlineData("--url http://127.0.0.1:5001,http://127.0.0.1:5002 --nodes 2", "--url names running nodes")]
+    [InlineData("--url http://127.0.0.1:5001,5002", "'5002' is not an http:// or https:// address")]
+    [InlineData("--nodes 0", "--nodes must be between 1 and 8")]
+    public void RefusesNodeSettingsThatCannotWork(string args, string error) =>
+        Assert.Contains(_root.Parse(args).Errors, e => e.Message.StartsWith(error, StringComparison.Ordinal));
+
+    [Fact]
+    public void ACommandsDefaultClientsStandUnlessClientsIsGiven()
+    {
+        Assert.Equal(1000, _options.Read(_root.Parse("--duration 5s"), defaultClients: 1000).Clients);
+        Assert.Equal(50, _options.Read(_root.Parse("--clients 50"), defaultClients: 1000).Clients);
+        Assert.Equal(100, _options.Read(_root.Parse("--duration 5s")).Clients);
+    }
 
     [Theory]
     [InlineData("--url localhost:5987")]

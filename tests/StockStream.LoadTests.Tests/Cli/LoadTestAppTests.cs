@@ -55,6 +55,29 @@ public sealed class LoadTestAppTests : IDisposable
     }
 
     [Fact]
+    public async Task SpreadsClientsOverEveryNodeItIsGiven()
+    {
+        await using var first = await FakeStreamServer.StartAsync();
+        await using var second = await FakeStreamServer.StartAsync();
+        first.ConflateSomeTicks = second.ConflateSomeTicks = false;
+
+        int exitCode = await RunAsync($"long-poll --url {first.BaseAddress},{second.BaseAddress} --clients 4 --symbols 1 --duration 1s --warm-up 0s --max-errors 0 --plain");
+
+        Assert.True(exitCode == LoadTestApp.Passed, _output.ToString());
+        Assert.True(first.Polls > 0 && second.Polls > 0, $"polls: {first.Polls} and {second.Polls}");
+        Assert.Contains($"| server | {first.BaseAddress}, {second.BaseAddress} |", await File.ReadAllTextAsync(Directory.GetFiles(_reports, "report.md", SearchOption.AllDirectories).Single()));
+    }
+
+    [Fact]
+    public async Task ScaleOutRefusesRunningNodes()
+    {
+        int exitCode = await RunAsync("scale-out --url http://127.0.0.1:1/ --clients 1 --duration 1s --plain");
+
+        Assert.Equal(LoadTestApp.CouldNotRun, exitCode);
+        Assert.Contains("Could not start the run: scale-out starts its own nodes and Redis", _output.ToString());
+    }
+
+    [Fact]
     public async Task CannotRunWithoutAServerToReach()
     {
         int exitCode = await RunAsync("ws --url http://127.0.0.1:1/ --clients 1 --duration 1s --plain");

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using StockStream.LoadTests.Metrics;
 using StockStream.LoadTests.Reports;
 using StockStream.LoadTests.Thresholds;
 
@@ -61,6 +62,37 @@ public class ReportTests
 
         string Field(string name) => lines[1].Replace("\"WebSocket, MessagePack\"", "transport", StringComparison.Ordinal).Split(',')[Array.IndexOf(header, name)];
     }
+
+    [Fact]
+    public void NodesTableShowsEachNodesCpuAndRedisApartOnlyWhenThereAreSeveral()
+    {
+        var alone = SampleStats.Create("1-node-inprocess");
+        var two = TwoNodesOverRedis();
+
+        var md = MarkdownReport.Render(Report() with { Scenarios = [alone, two] });
+
+        Assert.Contains("| scenario | server cpu cores | server cpu cores per node | redis cpu cores |", md);
+        Assert.Contains("| 1-node-inprocess | 0.50 |  | n/a |", md);
+        Assert.Contains("| 2-nodes-redis | 0.50 | 0.30 + 0.20 | 0.04 |", md);
+        Assert.DoesNotContain("server cpu cores per node", MarkdownReport.Render(Report()));
+        Assert.Contains("<td>0.30 + 0.20</td>", HtmlReport.Render(Report() with { Scenarios = [alone, two] }));
+    }
+
+    [Fact]
+    public void CsvHasEachNodesCpuAndRedissAsPlainNumbers()
+    {
+        var two = TwoNodesOverRedis();
+
+        var lines = CsvReport.Render(Report() with { Scenarios = [two] }).TrimEnd().Split(Environment.NewLine);
+
+        Assert.EndsWith(",server cpu cores per node,redis cpu cores", lines[0]);
+        Assert.EndsWith(",0.3;0.2,0.04", lines[1]);
+    }
+
+    private static ScenarioStats TwoNodesOverRedis() => SampleStats.Create("2-nodes-redis") with
+    {
+        Resources = new ResourceUsage(0.5, 180, 200, 190, 0.2, 0.4, "/proc/1 + /proc/2") { ServerCoresPerNode = [0.3, 0.2], RedisCores = 0.04 },
+    };
 
     [Fact]
     public void HtmlIsSelfContainedWithChartsAndTables()

@@ -93,4 +93,58 @@ public class ResourceParsingTests
         Assert.Equal(6, change["stockstream_poll_hold_duration_seconds_count"]);
         Assert.Equal(0.3, change["stockstream_poll_hold_duration_seconds_sum"], precision: 9);
     }
+
+    [Fact]
+    public void SeveralNodesAreSummedAndEachKept()
+    {
+        var at = DateTime.UtcNow;
+        var first = new ResourceSnapshot(at, TimeSpan.FromSeconds(2), 100, TimeSpan.Zero, 0, null, 0);
+        var second = new ResourceSnapshot(at, TimeSpan.FromSeconds(3), 50, TimeSpan.Zero, 0, null, 0);
+        var redis = new ResourceSnapshot(at, TimeSpan.FromSeconds(1), 10, TimeSpan.Zero, 0, null, 0);
+
+        var both = ClusterProbe.Combine(at, [first, second], redis);
+
+        Assert.Equal(TimeSpan.FromSeconds(5), both.ServerCpu);
+        Assert.Equal(150, both.ServerRssBytes);
+        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3)], both.NodeCpu!);
+        Assert.Equal(TimeSpan.FromSeconds(1), both.RedisCpu);
+    }
+
+    [Fact]
+    public void ANodeThatCannotBeReadLeavesTheSumUnknown()
+    {
+        var at = DateTime.UtcNow;
+        var seen = new ResourceSnapshot(at, TimeSpan.FromSeconds(2), 100, TimeSpan.Zero, 0, null, 0);
+        var gone = new ResourceSnapshot(at, null, null, TimeSpan.Zero, 0, null, 0);
+
+        var both = ClusterProbe.Combine(at, [seen, gone], redis: null);
+
+        Assert.Null(both.ServerCpu);
+        Assert.Null(both.ServerRssBytes);
+        Assert.Null(both.RedisCpu);
+    }
+
+    [Fact]
+    public void EachNodesAndRedissCoresOverAnInterval()
+    {
+        var start = new ResourceSnapshot(new DateTime(2026, 11, 23, 18, 0, 0, DateTimeKind.Utc), TimeSpan.FromSeconds(3), null, TimeSpan.Zero, 0, null, 0)
+            { NodeCpu = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], RedisCpu = TimeSpan.FromSeconds(1) };
+        var end = new ResourceSnapshot(start.At.AddSeconds(10), TimeSpan.FromSeconds(9), null, TimeSpan.Zero, 0, null, 0)
+            { NodeCpu = [TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(6)], RedisCpu = TimeSpan.FromSeconds(2) };
+
+        Assert.Equal(0.6, end.ServerCoresSince(start)!.Value, precision: 9);
+        Assert.Equal([0.2, 0.4], end.NodeCoresSince(start).Select(c => Math.Round(c!.Value, 9)));
+        Assert.Equal(0.1, end.RedisCoresSince(start)!.Value, precision: 9);
+        Assert.Empty(start.NodeCoresSince(start with { NodeCpu = null }));
+    }
+
+    [Fact]
+    public void NodesJoinTheRedisBackplaneOnlyWhenGivenOne()
+    {
+        var url = new Uri("http://127.0.0.1:5001/");
+
+        Assert.DoesNotContain(new ServerSettings().ToArguments(url), a => a.StartsWith("--Backplane", StringComparison.Ordinal));
+        Assert.Contains("--Backplane:Kind=Redis", new ServerSettings { Redis = "127.0.0.1:6390" }.ToArguments(url));
+        Assert.Contains("--Backplane:Redis=127.0.0.1:6390", new ServerSettings { Redis = "127.0.0.1:6390" }.ToArguments(url));
+    }
 }

@@ -1,0 +1,55 @@
+using System.Globalization;
+using StockStream.LoadTests.Metrics;
+
+namespace StockStream.LoadTests.Scenarios;
+
+/// <summary>
+/// Runs the same load on several variants in turn (transports for <c>compare</c>, deployments for <c>scale-out</c>), with a
+/// pause between so one's connections are gone before the next starts; a variant that cannot run is skipped and said so.
+/// </summary>
+public sealed class SideBySide(ScenarioExecutor executor, TimeSpan settle)
+{
+    private readonly List<ScenarioStats> _scenarios = [];
+    private readonly List<string> _notes = [];
+
+    public IReadOnlyList<ScenarioStats> Scenarios => _scenarios;
+
+    public void Skip(string variant, string reason) => Note($"Skipped {variant}: {reason}.");
+
+    /// <summary>A note for the report, shown now too.</summary>
+    public void Note(string note)
+    {
+        _notes.Add(note);
+        executor.Say(note);
+    }
+
+    public async Task RunAsync(Func<ScenarioExecutor, Task<ScenarioStats>> scenario)
+    {
+        _scenarios.Add(await scenario(executor));
+        await Task.Delay(settle, CancellationToken.None);
+    }
+
+    /// <summary>Every scenario judged by the thresholds; the shared findings first, then the command's own.</summary>
+    public RunResult Result(string nothingMeasured, IEnumerable<KeyValuePair<string, string>> findings)
+    {
+        if (_scenarios.Count == 0) _notes.Add(nothingMeasured);
+        return new RunResult(_scenarios, _scenarios) { Notes = _notes, Findings = [.. Findings(_scenarios), .. findings] };
+    }
+
+    /// <summary>Lowest tick age p99, fewest bytes per tick, and the server's CPU per tick delivered of each variant.</summary>
+    public static List<KeyValuePair<string, string>> Findings(IReadOnlyList<ScenarioStats> scenarios)
+    {
+        var findings = new List<KeyValuePair<string, string>>();
+        if (scenarios.Count < 2) return findings;
+        var fastest = scenarios.Where(s => s.Ticks > 0).MinBy(s => s.TickAge.P99Ms);
+        var leanest = scenarios.Where(s => s.Ticks > 0).MinBy(s => s.BytesPerTick);
+        if (fastest is not null) findings.Add(new("lowest tick age p99", string.Create(CultureInfo.InvariantCulture, $"{fastest.Name}: {fastest.TickAge.P99Ms:0.00} ms")));
+        if (leanest is not null) findings.Add(new("fewest bytes per tick", string.Create(CultureInfo.InvariantCulture, $"{leanest.Name}: {leanest.BytesPerTick:0.0} B")));
+        foreach (var s in scenarios.Where(s => s.Resources.ServerCores is not null && s.Ticks > 0))
+        {
+            double microsPerTick = s.Resources.ServerCores!.Value * s.DurationSeconds / s.Ticks * 1e6;
+            findings.Add(new($"server CPU per tick delivered, {s.Name}", string.Create(CultureInfo.InvariantCulture, $"{microsPerTick:0.0} µs")));
+        }
+        return findings;
+    }
+}
