@@ -12,7 +12,7 @@ namespace StockStream.Server.Market;
 /// </summary>
 public sealed partial class TickGenerator(
     InstrumentCatalog catalog, IOptions<MarketOptions> options, TickHub hub, ITickBackplane backplane,
-    TimeProvider clock, ILogger<TickGenerator> logger) : BackgroundService
+    StreamingMetrics metrics, TimeProvider clock, ILogger<TickGenerator> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,6 +54,7 @@ public sealed partial class TickGenerator(
             simulator.GenerateUntil(now, batch);
             if (batch.Count == 0) continue;
             await backplane.PublishAsync(lease, new TickBatch(next, batch), cancellationToken);
+            metrics.TicksGenerated(batch.Count);
             next += (ulong)batch.Count;
             batch.Clear();
         }

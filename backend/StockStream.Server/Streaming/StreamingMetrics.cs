@@ -21,7 +21,7 @@ public sealed class StreamingMetrics
     public StreamingMetrics(IMeterFactory meterFactory)
     {
         var meter = _meter = meterFactory.Create(MeterName);
-        _ticksGenerated = meter.CreateCounter<long>("stockstream.ticks.generated", "{tick}", "Ticks the market generated.");
+        _ticksGenerated = meter.CreateCounter<long>("stockstream.ticks.generated", "{tick}", "Ticks the market generated on this node (only the generating node of several counts them).");
         _ticksConflated = meter.CreateCounter<long>("stockstream.ticks.conflated", "{tick}", "Ticks dropped for slow readers.");
         _connections = meter.CreateUpDownCounter<long>("stockstream.connections", "{connection}", "Open streaming connections.");
         _connectionsOpened = meter.CreateCounter<long>("stockstream.connections.opened", "{connection}", "Streaming connections accepted.");

@@ -80,7 +80,6 @@ public sealed class TickHub
         // One wake-up per connection per batch: this is what lets a frame carry many ticks.
         foreach (var subscriber in _touched) subscriber.Signal();
         _touched.Clear();
-        _metrics.TicksGenerated(batch.Ticks.Count);
     }
 
     /// <summary>
