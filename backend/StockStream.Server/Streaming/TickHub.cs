@@ -16,7 +16,6 @@ public sealed class TickHub
     private readonly SymbolFeed[] _feeds;
     private readonly FrozenDictionary<string, SymbolFeed> _bySymbol;
     private readonly StreamingOptions _options;
-    private readonly StreamingMetrics _metrics;
     private readonly TimeProvider _clock;
     private readonly Lock _stateGate = new();
     private readonly List<SubscriberQueue> _touched = [];
@@ -30,7 +29,6 @@ public sealed class TickHub
         StreamingMetrics metrics, TimeProvider clock)
     {
         _options = options.Value;
-        _metrics = metrics;
         _clock = clock;
         _state = market.Value.InitialState;
         long sessionStart = clock.NowMicroseconds();
