@@ -59,6 +59,7 @@ public sealed class LoadTestApp(TextWriter output)
                 Settings = Settings(options, target),
                 Scenarios = result.Scenarios,
                 Thresholds = ThresholdEvaluator.Evaluate(result.Checked, thresholds),
+                Incomplete = result.Incomplete,
                 Findings = result.Findings,
                 Notes = [.. result.Notes, .. Warnings(result, target), .. cancellationToken.IsCancellationRequested ? ["Cancelled before the end: the results are partial."] : Array.Empty<string>()],
             };
@@ -127,7 +128,7 @@ public sealed class LoadTestApp(TextWriter output)
         display.Message($"Reports: {string.Join(", ", files)}");
         display.Message(cancelled ? "RESULT: cancelled"
             : report.Scenarios.Count == 0 ? "RESULT: nothing was measured"
-            : report.Passed ? "RESULT: passed" : "RESULT: FAILED (thresholds)");
+            : report.Passed ? "RESULT: passed" : report.Incomplete ? "RESULT: FAILED (incomplete: see the notes)" : "RESULT: FAILED (thresholds)");
     }
 
     private static string ReportRoot(RunOptions options)

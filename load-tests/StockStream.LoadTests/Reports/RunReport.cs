@@ -6,7 +6,7 @@ namespace StockStream.LoadTests.Reports;
 /// <summary>Everything one run of the tool produced, as the HTML, Markdown and CSV reports present it.</summary>
 public sealed record RunReport
 {
-    /// <summary>The command: ws, ws-json, sse, long-poll, compare, connections, slow-consumer or capacity.</summary>
+    /// <summary>The command: ws, ws-json, sse, long-poll, compare, connections, slow-consumer, capacity or scale-out.</summary>
     public required string Command { get; init; }
     public required string CommandLine { get; init; }
     public required DateTime StartedUtc { get; init; }
@@ -18,5 +18,8 @@ public sealed record RunReport
     /// <summary>Skipped transports, warnings such as a saturated client.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    public bool Passed => Thresholds.All(t => t.Passed);
+    /// <summary>A part of the run that should have been measured could not be (e.g. a deployment did not start).</summary>
+    public bool Incomplete { get; init; }
+
+    public bool Passed => !Incomplete && Thresholds.All(t => t.Passed);
 }

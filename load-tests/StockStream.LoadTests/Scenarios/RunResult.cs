@@ -9,4 +9,6 @@ public sealed record RunResult(IReadOnlyList<ScenarioStats> Scenarios, IReadOnly
     public IReadOnlyList<string> Notes { get; init; } = [];
     /// <summary>False for idle connections, which receive no ticks: only error thresholds apply.</summary>
     public bool ChecksDelivery { get; init; } = true;
+    /// <summary>Something the command should have measured could not run: the run fails whatever the thresholds say.</summary>
+    public bool Incomplete { get; init; }
 }

@@ -59,7 +59,7 @@ public sealed class ScaleOutRun : ILoadTestRun
             }
             catch (Exception e) when (e is InvalidOperationException or HttpRequestException or OperationCanceledException)
             {
-                runs.Skip(deployment.Name, $"could not start it ({e.Message})");
+                runs.Fail(deployment.Name, $"it did not start ({e.Message})");
                 continue;
             }
             await using (next)

@@ -14,7 +14,16 @@ public sealed class SideBySide(ScenarioExecutor executor, TimeSpan settle)
 
     public IReadOnlyList<ScenarioStats> Scenarios => _scenarios;
 
+    private bool _incomplete;
+
     public void Skip(string variant, string reason) => Note($"Skipped {variant}: {reason}.");
+
+    /// <summary>A variant that had to run and could not: noted, and the whole run fails.</summary>
+    public void Fail(string variant, string reason)
+    {
+        _incomplete = true;
+        Note($"Could not run {variant}: {reason}.");
+    }
 
     /// <summary>A note for the report, shown now too.</summary>
     public void Note(string note)
@@ -33,7 +42,7 @@ public sealed class SideBySide(ScenarioExecutor executor, TimeSpan settle)
     public RunResult Result(string nothingMeasured, IEnumerable<KeyValuePair<string, string>> findings)
     {
         if (_scenarios.Count == 0) _notes.Add(nothingMeasured);
-        return new RunResult(_scenarios, _scenarios) { Notes = _notes, Findings = [.. Findings(_scenarios), .. findings] };
+        return new RunResult(_scenarios, _scenarios) { Notes = _notes, Findings = [.. Findings(_scenarios), .. findings], Incomplete = _incomplete };
     }
 
     /// <summary>Lowest tick age p99, fewest bytes per tick, and the server's CPU per tick delivered of each variant.</summary>

@@ -25,6 +25,15 @@ public class ReportTests
     }
 
     [Fact]
+    public void AnIncompleteRunFailsWhateverItsThresholdsSay()
+    {
+        var report = Report() with { Incomplete = true, Notes = ["Could not run 2-nodes-redis: it did not start."] };
+        Assert.All(report.Thresholds, t => Assert.True(t.Passed));
+        Assert.False(report.Passed);
+        Assert.True(Report().Passed);
+    }
+
+    [Fact]
     public void MarkdownHasOneRowPerScenarioWithPercentiles()
     {
         var md = MarkdownReport.Render(Report());
