@@ -16,6 +16,7 @@ public static class WebSocketTransport
             .ValidateOnStart();
         builder.Services.AddSingleton<ConnectionLimiter>();
         builder.Services.AddSingleton<SendWatchdog>();
+        builder.Services.AddSingleton<FramePacer>();
         return builder;
     }
 

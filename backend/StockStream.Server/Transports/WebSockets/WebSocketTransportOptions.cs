@@ -34,6 +34,13 @@ public sealed class WebSocketTransportOptions
     [Range(1, 65_536)]
     public int MaxTicksPerFrame { get; set; } = 512;
 
+    /// <summary>
+    /// A connection that sent a tick frame less than this long ago waits for the next shared beat, so its ticks
+    /// gather into one frame; one that has been quiet sends at once. In milliseconds; 0 sends every batch. Default 20.
+    /// </summary>
+    [Range(0, 1_000)]
+    public int CoalesceMs { get; set; } = 20;
+
     /// <summary>A send stalled this long aborts the connection, in milliseconds. Default 10,000.</summary>
     [Range(100, 600_000)]
     public int SendTimeoutMs { get; set; } = 10_000;
