@@ -17,6 +17,7 @@ public static class WebSocketTransport
         builder.Services.AddSingleton<ConnectionLimiter>();
         builder.Services.AddSingleton<SendWatchdog>();
         builder.Services.AddSingleton<FramePacer>();
+        InlineSocketIo.Configure(builder);
         return builder;
     }
 

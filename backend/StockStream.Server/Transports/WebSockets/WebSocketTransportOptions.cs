@@ -41,6 +41,12 @@ public sealed class WebSocketTransportOptions
     [Range(0, 1_000)]
     public int CoalesceMs { get; set; } = 20;
 
+    /// <summary>
+    /// Socket completions and Kestrel's continuations run inline instead of hopping to the thread pool (read at start,
+    /// for the whole server). Default true.
+    /// </summary>
+    public bool InlineSocketIo { get; set; } = true;
+
     /// <summary>A send stalled this long aborts the connection, in milliseconds. Default 10,000.</summary>
     [Range(100, 600_000)]
     public int SendTimeoutMs { get; set; } = 10_000;
