@@ -44,12 +44,36 @@ public class FramePacerTests
     }
 
     [Fact]
+    public void EngagesAboveTheFrameRateAndReleasesBelowHalfOfIt()
+    {
+        var clock = new BeatClock();
+        // Measured over 10 beats of 20 ms: 1,000 frames/s is 200 frames a window.
+        using var pacer = new FramePacer(clock, Options.Create(new WebSocketTransportOptions { CoalesceMs = 20, CoalesceAboveFramesPerSecond = 1_000 }));
+        Assert.False(pacer.Engaged);
+
+        Window(clock, pacer, frames: 190);
+        Assert.False(pacer.Engaged);
+        Window(clock, pacer, frames: 210);
+        Assert.True(pacer.Engaged);
+        Window(clock, pacer, frames: 110);
+        Assert.True(pacer.Engaged);
+        Window(clock, pacer, frames: 90);
+        Assert.False(pacer.Engaged);
+    }
+
+    [Fact]
     public void NoBeatRunsWhenCoalescingIsOff()
     {
         var clock = new BeatClock();
         using var pacer = new FramePacer(clock, Options.Create(new WebSocketTransportOptions { CoalesceMs = 0 }));
         Assert.Equal(TimeSpan.Zero, pacer.Interval);
         Assert.Equal(0, clock.Timers);
+    }
+
+    private static void Window(BeatClock clock, FramePacer pacer, int frames)
+    {
+        for (int i = 0; i < frames; i++) pacer.FrameSent();
+        for (int i = 0; i < 10; i++) clock.Beat();
     }
 
     private static (StreamingTestKit Kit, SubscriberQueue Queue, string Symbol) SubscribedQueue()

@@ -5,25 +5,38 @@ namespace StockStream.Server.Transports.WebSockets;
 
 /// <summary>
 /// One shared beat every <see cref="WebSocketTransportOptions.CoalesceMs"/> that busy connections wait for, so their
-/// ticks gather into fewer, larger frames. A connection that has not sent for a beat's length never waits: latency at
-/// low rates is unchanged, and at high rates each connection sends at most about one tick frame per beat.
+/// ticks gather into fewer, larger frames. It engages only while the server sends more than
+/// <see cref="WebSocketTransportOptions.CoalesceAboveFramesPerSecond"/> (frames, not bytes, are the cost) and releases
+/// below half that; even then a connection that has not sent for a beat's length never waits.
 /// </summary>
 internal sealed class FramePacer : IDisposable
 {
+    // Beats per measurement of the frame rate: 10 × 20 ms.
+    private const int BeatsPerWindow = 10;
     private readonly Lock _gate = new();
     private readonly ITimer? _timer;
+    private readonly long _engageAbove;
     private List<SubscriberQueue> _waiting = [];
     private List<SubscriberQueue> _waking = [];
-    private int _beating;
+    private long _frames;
+    private int _beating, _beats;
+    private volatile bool _engaged;
 
     public FramePacer(TimeProvider clock, IOptions<WebSocketTransportOptions> options)
     {
         Interval = TimeSpan.FromMilliseconds(options.Value.CoalesceMs);
+        _engageAbove = (long)(options.Value.CoalesceAboveFramesPerSecond * Interval.TotalSeconds * BeatsPerWindow);
         if (Interval > TimeSpan.Zero) _timer = clock.CreateTimer(_ => Beat(), null, Interval, Interval);
     }
 
     /// <summary>Least time between two tick frames of one connection; zero when pacing is off.</summary>
     public TimeSpan Interval { get; }
+
+    /// <summary>Whether busy connections wait for the beat now.</summary>
+    public bool Engaged => _engaged;
+
+    /// <summary>Counts a tick frame sent, for the rate that engages pacing.</summary>
+    public void FrameSent() => Interlocked.Increment(ref _frames);
 
     /// <summary>
     /// Signals the queue at the next beat. Its writer then waits on the queue as usual: ticks do not wake it (the hub
@@ -40,6 +53,12 @@ internal sealed class FramePacer : IDisposable
         if (Interlocked.Exchange(ref _beating, 1) == 1) return;
         try
         {
+            if (++_beats == BeatsPerWindow)
+            {
+                _beats = 0;
+                long frames = Interlocked.Exchange(ref _frames, 0);
+                _engaged = _engaged ? frames > _engageAbove / 2 : frames > _engageAbove;
+            }
             List<SubscriberQueue> due;
             lock (_gate)
             {

@@ -20,7 +20,7 @@ internal sealed partial class WebSocketConnection
             while (true)
             {
                 await _queue.WaitAsync();
-                if (lastTickFrame != 0 && clock.GetElapsedTime(lastTickFrame) < pacer.Interval && !_queue.NeedsPromptSend)
+                if (pacer.Engaged && lastTickFrame != 0 && clock.GetElapsedTime(lastTickFrame) < pacer.Interval && !_queue.NeedsPromptSend)
                 {
                     // Sent a moment ago: let this connection's ticks gather until the pacer's next beat.
                     pacer.WakeAtNextBeat(_queue);
@@ -33,7 +33,11 @@ internal sealed partial class WebSocketConnection
                     await SendAsync(buffer.WrittenMemory, messageType);
                     metrics.Sent(Transport, item.Ticks.Count, buffer.WrittenCount);
                     buffer.Reset();
-                    if (item.Message is null) lastTickFrame = clock.GetTimestamp();
+                    if (item.Message is null)
+                    {
+                        lastTickFrame = clock.GetTimestamp();
+                        pacer.FrameSent();
+                    }
                 }
                 buffer.Release();
                 if (_queue.Overflowed) Close((WebSocketCloseStatus)CloseCodes.SlowConsumer, "reading too slowly");
