@@ -43,10 +43,10 @@ public sealed class WebSocketTransportOptions
 
     /// <summary>
     /// Tick frames per second, over all connections, above which <see cref="CoalesceMs"/> applies; below half of it
-    /// every batch goes at once again. Default 20,000.
+    /// every batch goes at once again. Default 50,000.
     /// </summary>
     [Range(0, 10_000_000)]
-    public int CoalesceAboveFramesPerSecond { get; set; } = 20_000;
+    public int CoalesceAboveFramesPerSecond { get; set; } = 50_000;
 
     /// <summary>
     /// Socket completions and Kestrel's continuations run inline instead of hopping to the thread pool (read at start,
