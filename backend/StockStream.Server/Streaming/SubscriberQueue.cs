@@ -83,6 +83,9 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
 
     public bool IsCompleted { get { lock (_gate) return _completed; } }
 
+    /// <summary>A control message is waiting or the queue is completed: the writer should not hold ticks back.</summary>
+    public bool NeedsPromptSend { get { lock (_gate) return _completed || _control is { Count: > 0 }; } }
+
     public ValueTask WaitAsync() => _signal.WaitAsync();
 
     /// <summary>

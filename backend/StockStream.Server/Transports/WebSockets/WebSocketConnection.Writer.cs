@@ -16,9 +16,16 @@ internal sealed partial class WebSocketConnection
         var messageType = format.IsText ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
         try
         {
+            long lastTickFrame = 0;
             while (true)
             {
                 await _queue.WaitAsync();
+                if (pacer.Engaged && lastTickFrame != 0 && clock.GetElapsedTime(lastTickFrame) < pacer.Interval && !_queue.NeedsPromptSend)
+                {
+                    // Sent a moment ago: let this connection's ticks gather until the pacer's next beat.
+                    pacer.WakeAtNextBeat(_queue);
+                    await _queue.WaitAsync();
+                }
                 while (_queue.TryTake(out var item))
                 {
                     if (item.Message is { } message) format.Write(buffer, message);
@@ -26,6 +33,11 @@ internal sealed partial class WebSocketConnection
                     await SendAsync(buffer.WrittenMemory, messageType);
                     metrics.Sent(Transport, item.Ticks.Count, buffer.WrittenCount);
                     buffer.Reset();
+                    if (item.Message is null)
+                    {
+                        lastTickFrame = clock.GetTimestamp();
+                        pacer.FrameSent();
+                    }
                 }
                 buffer.Release();
                 if (_queue.Overflowed) Close((WebSocketCloseStatus)CloseCodes.SlowConsumer, "reading too slowly");

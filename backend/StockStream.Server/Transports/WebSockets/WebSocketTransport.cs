@@ -16,6 +16,8 @@ public static class WebSocketTransport
             .ValidateOnStart();
         builder.Services.AddSingleton<ConnectionLimiter>();
         builder.Services.AddSingleton<SendWatchdog>();
+        builder.Services.AddSingleton<FramePacer>();
+        InlineSocketIo.Configure(builder);
         return builder;
     }
 

@@ -34,6 +34,26 @@ public sealed class WebSocketTransportOptions
     [Range(1, 65_536)]
     public int MaxTicksPerFrame { get; set; } = 512;
 
+    /// <summary>
+    /// Under load, a connection that sent a tick frame less than this long ago waits for the next shared beat, so its
+    /// ticks gather into one frame; one that has been quiet sends at once. In milliseconds; 0 sends every batch. Default 20.
+    /// </summary>
+    [Range(0, 1_000)]
+    public int CoalesceMs { get; set; } = 20;
+
+    /// <summary>
+    /// Tick frames per second, over all connections, above which <see cref="CoalesceMs"/> applies; below half of it
+    /// every batch goes at once again. Default 50,000.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int CoalesceAboveFramesPerSecond { get; set; } = 50_000;
+
+    /// <summary>
+    /// Socket completions and Kestrel's continuations run inline instead of hopping to the thread pool (read at start,
+    /// for the whole server). Default true.
+    /// </summary>
+    public bool InlineSocketIo { get; set; } = true;
+
     /// <summary>A send stalled this long aborts the connection, in milliseconds. Default 10,000.</summary>
     [Range(100, 600_000)]
     public int SendTimeoutMs { get; set; } = 10_000;
