@@ -108,8 +108,8 @@ public sealed partial class RedisBackplane : ITickBackplane, IHostedService
         _redis.ConnectionFailed += OnConnectionFailed;
         _connected = true;
         RedisLog.Joined(_logger, _options.Redis, _hub.Epoch, _hub.Offset);
-        _consumer = Task.Run(() => ConsumeAsync(batches, _stopping.Token), CancellationToken.None);
-        _leadership = Task.Run(() => LeadAsync(_stopping.Token), CancellationToken.None);
+        _consumer = Task.Run(() => ConsumeAsync(batches, _stopping.Token), _stopping.Token);
+        _leadership = Task.Run(() => LeadAsync(_stopping.Token), _stopping.Token);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
