@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StockStream.Server.Transports.Http;
+
 namespace StockStream.Server.Transports.LongPolling;
 
 /// <summary>Registers and maps the long-polling transport, <c>GET /api/poll</c>.</summary>
@@ -12,6 +15,7 @@ public static class LongPollingTransport
             .ValidateDataAnnotations()
             .Validate(o => o.DefaultTimeoutMs <= o.MaxTimeoutMs, "LongPolling:DefaultTimeoutMs must not exceed LongPolling:MaxTimeoutMs.")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton<TransportMetrics>();
         builder.Services.AddSingleton<LongPollingMetrics>();
         builder.Services.AddSingleton<PollWakeups>();
         builder.Services.AddSingleton<MarketChanges>();

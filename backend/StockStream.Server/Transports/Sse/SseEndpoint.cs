@@ -2,8 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StockStream.Server.Streaming;
-using StockStream.Server.Transports.LongPolling;
-using StockStream.Server.Transports.Rest;
+using StockStream.Server.Transports.Http;
 
 namespace StockStream.Server.Transports.Sse;
 
@@ -13,7 +12,7 @@ internal static class SseEndpoint
     public static Results<ServerSentEventsResult<SseData>, ProblemHttpResult> Handle(
         HttpContext context,
         [Description("Comma-separated symbols, e.g. AAPL,MSFT; at most maxSymbols.")] string? symbols,
-        TickHub hub, SseConnectionLimiter limiter, IOptions<SseOptions> options, StreamingMetrics metrics,
+        TickHub hub, SseConnectionLimiter limiter, IOptions<SseOptions> options, TransportMetrics metrics,
         IHostApplicationLifetime lifetime, ILogger<SseStream> logger)
     {
         if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(metrics, logger, problem);
@@ -35,7 +34,7 @@ internal static class SseEndpoint
         return TypedResults.ServerSentEvents(stream.ReadAsync(context.TraceIdentifier, lastEventId, lifetime.ApplicationStopping));
     }
 
-    private static ProblemHttpResult Refuse(StreamingMetrics metrics, ILogger logger, ProblemHttpResult problem)
+    private static ProblemHttpResult Refuse(TransportMetrics metrics, ILogger logger, ProblemHttpResult problem)
     {
         metrics.InputRejected(SseTransport.Transport, problem.ProblemDetails.Title ?? "bad request");
         SseLog.Refused(logger, problem.ProblemDetails.Detail);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StockStream.Server.Streaming;
 
@@ -16,6 +17,7 @@ public static class SseTransport
             .Validate<IOptions<StreamingOptions>>((sse, streaming) => sse.MaxPendingTicks > streaming.Value.MaxSymbols,
                 "Sse:MaxPendingTicks must be larger than Streaming:MaxSymbols, so conflation always frees room.")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton<TransportMetrics>();
         builder.Services.AddSingleton<SseConnectionLimiter>();
         return builder;
     }

@@ -8,7 +8,7 @@ namespace StockStream.Server.Transports.WebSockets;
 internal static class WebSocketEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, StreamingMetrics metrics,
+        HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, TransportMetrics metrics,
         ConnectionLimiter limiter, SendWatchdog watchdog, FramePacer pacer, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     {
         var settings = options.Value;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StockStream.Server.Streaming;
 
@@ -14,6 +15,7 @@ public static class WebSocketTransport
             .Validate<IOptions<StreamingOptions>>((ws, streaming) => ws.MaxPendingTicks > streaming.Value.MaxSymbols,
                 "WebSocket:MaxPendingTicks must be larger than Streaming:MaxSymbols, so conflation always frees room.")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton<TransportMetrics>();
         builder.Services.AddSingleton<ConnectionLimiter>();
         builder.Services.AddSingleton<SendWatchdog>();
         builder.Services.AddSingleton<FramePacer>();
