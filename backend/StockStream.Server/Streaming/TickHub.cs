@@ -56,9 +56,9 @@ public sealed class TickHub : ITickSink
 
     public IReadOnlyList<Quote> Quotes() => [.. _feeds.Select(f => f.Quote)];
 
-    /// <summary>A new outbox for one connection, bounded as its transport configures.</summary>
-    public SubscriberQueue CreateQueue(string id, int maxPendingTicks, int maxTicksPerFrame) =>
-        new(id, _options.MaxSymbols, maxPendingTicks, maxTicksPerFrame, _metrics);
+    /// <summary>A new outbox for one connection, bounded as its transport configures (symbols: <see cref="MaxSymbols"/> unless given).</summary>
+    public SubscriberQueue CreateQueue(string id, int maxPendingTicks, int maxTicksPerFrame, int? maxSymbols = null) =>
+        new(id, maxSymbols ?? _options.MaxSymbols, maxPendingTicks, maxTicksPerFrame, _metrics);
 
     public bool TryGetFeed(string symbol, out SymbolFeed feed) => _bySymbol.TryGetValue(symbol, out feed!);
 
