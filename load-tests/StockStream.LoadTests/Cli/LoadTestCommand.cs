@@ -11,7 +11,7 @@ public static class LoadTestCommand
     public static RootCommand Create(LoadTestApp app, string[] args)
     {
         var options = new CommandLineOptions();
-        var root = new RootCommand("StockStream load tests: WebSocket vs SSE vs long polling, with tick age, delivery and resource use.");
+        var root = new RootCommand("StockStream load tests: WebSocket vs SSE vs long polling vs SignalR, with tick age, delivery and resource use.");
         foreach (var option in options.All)
         {
             option.Recursive = true;
@@ -22,6 +22,7 @@ public static class LoadTestCommand
         Add("ws-json", "The same over WebSocket with the JSON subprotocol", new TransportRun(TransportKind.WebSocketJson));
         Add("sse", "The same over Server-Sent Events", new TransportRun(TransportKind.Sse));
         Add("long-poll", "The same over HTTP long polling", new TransportRun(TransportKind.LongPoll));
+        Add("signalr", "The same over the SignalR baseline hub (/hub, MessagePack hub protocol)", new TransportRun(TransportKind.SignalR));
         Add("compare", "The same load over each transport in turn: side-by-side table and charts", new CompareRun());
         Add("connections", "Ramp idle WebSocket connections to --clients; server memory per connection", new ConnectionsRun());
         Add("slow-consumer", "Some clients stop reading: the others' tick age and server memory must stay bounded", new SlowConsumerRun());
