@@ -9,7 +9,7 @@ internal static class WebSocketEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, StreamingMetrics metrics,
-        ConnectionLimiter limiter, SendWatchdog watchdog, FramePacer pacer, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+        ConnectionLimiter limiter, SendWatchdog watchdog, FrameBudget budget, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     {
         var settings = options.Value;
         var logger = loggers.CreateLogger(typeof(WebSocketEndpoint).FullName!);
@@ -37,7 +37,7 @@ internal static class WebSocketEndpoint
             });
             metrics.ConnectionOpened(WebSocketConnection.Transport);
             WebSocketLog.Opened(logger, context.Connection.Id, format.Subprotocol);
-            var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, settings, metrics, watchdog, pacer, clock, logger,
+            var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, settings, metrics, watchdog, budget, clock, logger,
                 context.RequestAborted);
             await connection.RunAsync(SymbolName.SplitList(context.Request.Query["symbols"]), lifetime.ApplicationStopping);
             metrics.ConnectionClosed(WebSocketConnection.Transport);

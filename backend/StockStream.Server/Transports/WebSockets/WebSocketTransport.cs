@@ -16,7 +16,7 @@ public static class WebSocketTransport
             .ValidateOnStart();
         builder.Services.AddSingleton<ConnectionLimiter>();
         builder.Services.AddSingleton<SendWatchdog>();
-        builder.Services.AddSingleton<FramePacer>();
+        builder.Services.AddSingleton<FrameBudget>();
         InlineSocketIo.Configure(builder);
         return builder;
     }
