@@ -21,7 +21,8 @@ public sealed class CommandLineOptions
     {
         Nodes.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() > 1 && BackplaneGiven(r) != BackplaneKind.Redis)
+            // cluster always runs its nodes over Redis.
+            if (r.GetValueOrDefault<int>() > 1 && BackplaneGiven(r) != BackplaneKind.Redis && r.Parent is not CommandResult { Command.Name: "cluster" })
                 r.AddError("--nodes above 1 needs --backplane redis: in-process nodes would each simulate a market of their own.");
         });
         Url.Validators.Add(r =>

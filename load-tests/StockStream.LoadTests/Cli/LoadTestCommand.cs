@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StockStream.LoadTests.Cluster;
 using StockStream.LoadTests.Scenarios;
 using StockStream.LoadTests.Transports;
 
@@ -27,6 +28,7 @@ public static class LoadTestCommand
         Add("slow-consumer", "Some clients stop reading: the others' tick age and server memory must stay bounded", new SlowConsumerRun());
         Add("capacity", "Raise clients step by step (over the first of --transports) until tick age p99 passes --p99-limit; report the knee", new CapacityRun());
         Add("scale-out", "The same WebSocket load (1,000 clients unless --clients) on 1 node in-process, 1 node over Redis and 2 nodes over Redis, each started here: what the backplane costs", new ScaleOutRun());
+        root.Subcommands.Add(ClusterCommand.Create(options, Console.Out));
         return root;
 
         void Add(string name, string description, ILoadTestRun run)
