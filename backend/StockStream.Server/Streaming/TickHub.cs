@@ -77,7 +77,7 @@ public sealed class TickHub : ITickSink
                 Volatile.Write(ref _offset, offset);
                 foreach (var subscriber in subscribers)
                 {
-                    if (subscriber.Enqueue(encoded)) _touched.Add(subscriber);
+                    if (subscriber?.Enqueue(encoded) == true) _touched.Add(subscriber);
                 }
                 waiters?.TrySetResult();
             }

@@ -19,7 +19,7 @@ public static class Drawing
     };
 
     /// <summary>Modules of Transports that every transport may use; any other is one transport, private to itself.</summary>
-    public static readonly string[] SharedTransportModules = [$"{Root}.Transports", $"{Root}.Transports.Http"];
+    public static readonly string[] SharedTransportModules = [$"{Root}.Transports", $"{Root}.Transports.Http", $"{Root}.Transports.Limits"];
 
     /// <summary>The stage a namespace belongs to; null for the root namespace (shared by all) and for other code.</summary>
     public static string? StageOf(string ns)

@@ -4,9 +4,9 @@ namespace StockStream.Tests.Architecture;
 
 /// <summary>
 /// The server's C# sources, read as text: each file's namespace, the namespaces it imports, the server types it
-/// names (also those found through its enclosing namespaces, which need no <c>using</c>) and any qualified names.
+/// declares and any server namespace it spells out in code.
 /// </summary>
-public sealed partial class ServerSources
+public sealed class ServerSources
 {
     private ServerSources(IReadOnlyList<SourceFile> files) => Files = files;
 
@@ -22,11 +22,4 @@ public sealed partial class ServerSources
             .ToList();
         return new ServerSources(files);
     }
-
-    /// <summary>Where each type name is declared; names declared in more than one namespace are left out.</summary>
-    public IReadOnlyDictionary<string, string> TypeNamespaces() =>
-        Files.SelectMany(f => f.DeclaredTypes.Select(t => (Type: t, f.Namespace)))
-            .GroupBy(d => d.Type)
-            .Where(g => g.Select(d => d.Namespace).Distinct().Count() == 1)
-            .ToDictionary(g => g.Key, g => g.First().Namespace);
 }

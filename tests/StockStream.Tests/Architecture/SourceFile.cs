@@ -4,7 +4,7 @@ namespace StockStream.Tests.Architecture;
 
 /// <summary>One source file, comments and string literals removed.</summary>
 public sealed partial record SourceFile(string Path, string Namespace, IReadOnlyList<string> Usings, IReadOnlyList<string> DeclaredTypes,
-    IReadOnlySet<string> Identifiers, IReadOnlyList<string> QualifiedNames)
+    IReadOnlyList<string> QualifiedNames)
 {
     public static SourceFile Read(string path, string text)
     {
@@ -13,9 +13,8 @@ public sealed partial record SourceFile(string Path, string Namespace, IReadOnly
         var usings = Using().Matches(code).Select(u => u.Groups[1].Value).ToList();
         var declared = Declaration().Matches(code).Select(d => d.Groups[1].Value).Distinct().ToList();
         string body = Directive().Replace(code, " ");
-        var identifiers = Identifier().Matches(body).Select(i => i.Value).ToHashSet(StringComparer.Ordinal);
         var qualified = Qualified().Matches(body).Select(q => q.Value).ToList();
-        return new SourceFile(path, ns, usings, declared, identifiers, qualified);
+        return new SourceFile(path, ns, usings, declared, qualified);
     }
 
     // Verbatim and raw strings first, then ordinary strings and chars, then comments.
@@ -25,7 +24,7 @@ public sealed partial record SourceFile(string Path, string Namespace, IReadOnly
     [GeneratedRegex(@"^\s*namespace\s+([\w.]+)\s*[;{]", RegexOptions.Multiline)]
     private static partial Regex NamespaceLine();
 
-    [GeneratedRegex(@"^\s*(?:global\s+)?using\s+(?:static\s+)?([\w.]+)\s*;", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?([\w.]+)\s*;", RegexOptions.Multiline)]
     private static partial Regex Using();
 
     [GeneratedRegex(@"^\s*(?:(?:global\s+)?using\s+[^;]+|namespace\s+[\w.]+)\s*;", RegexOptions.Multiline)]
@@ -34,10 +33,6 @@ public sealed partial record SourceFile(string Path, string Namespace, IReadOnly
     // Top-level types only (file-scoped namespaces put them at the start of a line); nested ones are private detail.
     [GeneratedRegex(@"^(?:[a-z]+\s+)*(?:class|struct|interface|enum|record(?:\s+struct|\s+class)?)\s+([A-Z]\w*)", RegexOptions.Multiline)]
     private static partial Regex Declaration();
-
-    // Not after a dot: a member access (options.Market) is not a type reference.
-    [GeneratedRegex(@"(?<![\w.])[A-Z]\w*\b")]
-    private static partial Regex Identifier();
 
     /// <summary>A server namespace spelled out in code, e.g. <c>StockStream.Server.Streaming.TickHub</c> or <c>Streaming.TickHub</c>.</summary>
     [GeneratedRegex(@"(?<![\w.])(?:StockStream\.Server\.)?(?:Market|Backplane|Streaming|Transports|Hosting)\.[A-Z]\w*")]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Limits;
 
 namespace StockStream.Server.Transports.Sse;
 
@@ -18,7 +19,8 @@ public static class SseTransport
                 "Sse:MaxPendingTicks must be larger than Streaming:MaxSymbols, so conflation always frees room.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton<TransportMetrics>();
-        builder.Services.AddSingleton<SseConnectionLimiter>();
+        builder.Services.RequestConnections<SseOptions>(ConnectionKind.SseStream,
+            $"{SseOptions.SectionName}:{nameof(SseOptions.MaxConnections)}", o => o.MaxConnections);
         return builder;
     }
 

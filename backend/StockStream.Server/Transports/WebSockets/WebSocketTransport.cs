@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Limits;
 
 namespace StockStream.Server.Transports.WebSockets;
 
@@ -16,9 +17,10 @@ public static class WebSocketTransport
                 "WebSocket:MaxPendingTicks must be larger than Streaming:MaxSymbols, so conflation always frees room.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton<TransportMetrics>();
-        builder.Services.AddSingleton<ConnectionLimiter>();
+        builder.Services.RequestConnections<WebSocketTransportOptions>(ConnectionKind.WebSocket,
+            $"{WebSocketTransportOptions.SectionName}:{nameof(WebSocketTransportOptions.MaxConnections)}", o => o.MaxConnections);
         builder.Services.AddSingleton<SendWatchdog>();
-        builder.Services.AddSingleton<FramePacer>();
+        builder.Services.AddSingleton<FrameBudget>();
         InlineSocketIo.Configure(builder);
         return builder;
     }
