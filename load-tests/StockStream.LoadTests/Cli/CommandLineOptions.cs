@@ -26,7 +26,8 @@ public sealed class CommandLineOptions
     {
         Nodes.Validators.Add(r =>
         {
-            if (WholeGiven(r.GetResult(Nodes)) > 1 && BackplaneGiven(r) != BackplaneKind.Redis)
+            // cluster always runs its nodes over Redis.
+            if (WholeGiven(r.GetResult(Nodes)) > 1 && BackplaneGiven(r) != BackplaneKind.Redis && r.Parent is not CommandResult { Command.Name: "cluster" })
                 r.AddError("--nodes above 1 needs --backplane redis: in-process nodes would each simulate a market of their own.");
         });
         Url.Validators.Add(r =>
@@ -56,7 +57,7 @@ public sealed class CommandLineOptions
     public Option<IReadOnlyList<string>> SymbolList { get; } = CheckedOption.List<string>("--symbol-list", "Comma-separated symbols to use instead of GET /api/symbols",
         TryReadSymbol, "a symbol (1-12 of A-Z 0-9 . -)", []);
     public Option<IReadOnlyList<TransportKind>> Transports { get; } = CheckedOption.List<TransportKind>("--transports",
-        $"Comma-separated transports for compare: {TransportNames.List}", TransportNames.TryParse, $"a transport ({TransportNames.List})", TransportNames.All);
+        $"Comma-separated transports for compare and grid: {TransportNames.List}", TransportNames.TryParse, $"a transport ({TransportNames.List})", TransportNames.All);
     public Option<bool> Smoke { get; } = new("--smoke") { Description = "Correctness run: zero errors, >= 99% delivery, contiguous seqs; skips transports the server lacks" };
     public Option<long?> MaxErrors { get; } = CheckedOption.OptionalCount("--max-errors", "Threshold: most errors allowed");
     public Option<double?> MinDelivery { get; } = CheckedOption.OptionalNumber("--min-delivery", "Threshold: least delivered/expected ticks (0..1)", 0, 1);

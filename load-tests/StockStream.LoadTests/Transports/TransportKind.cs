@@ -7,4 +7,5 @@ public enum TransportKind
     WebSocketJson,
     Sse,
     LongPoll,
+    SignalR,
 }

@@ -3,7 +3,7 @@ namespace StockStream.LoadTests.Transports;
 /// <summary>Scenario names and readable descriptions of each <see cref="TransportKind"/>.</summary>
 public static class TransportNames
 {
-    public static readonly TransportKind[] All = [TransportKind.WebSocket, TransportKind.WebSocketJson, TransportKind.Sse, TransportKind.LongPoll];
+    public static readonly TransportKind[] All = [TransportKind.WebSocket, TransportKind.WebSocketJson, TransportKind.Sse, TransportKind.LongPoll, TransportKind.SignalR];
 
     public static string ScenarioName(this TransportKind kind) => kind switch
     {
@@ -11,6 +11,7 @@ public static class TransportNames
         TransportKind.WebSocketJson => "ws-json",
         TransportKind.Sse => "sse",
         TransportKind.LongPoll => "long-poll",
+        TransportKind.SignalR => "signalr",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -20,6 +21,7 @@ public static class TransportNames
         TransportKind.WebSocketJson => "WebSocket, JSON",
         TransportKind.Sse => "Server-Sent Events, JSON",
         TransportKind.LongPoll => "Long polling, MessagePack",
+        TransportKind.SignalR => "SignalR hub, MessagePack",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

