@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Limits;
 
 namespace StockStream.Server.Transports.WebSockets;
 
@@ -9,7 +10,7 @@ internal static class WebSocketEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, StreamingMetrics metrics,
-        ConnectionLimiter limiter, SendWatchdog watchdog, FramePacer pacer, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+        ConnectionBudget budget, Refusals refusals, SendWatchdog watchdog, FramePacer pacer, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     {
         var settings = options.Value;
         var logger = loggers.CreateLogger(typeof(WebSocketEndpoint).FullName!);
@@ -24,9 +25,9 @@ internal static class WebSocketEndpoint
             return Refuse(logger, StatusCodes.Status400BadRequest,
                 $"None of the offered subprotocols is supported. Supported: {string.Join(", ", Subprotocols.All)}.");
 
-        if (!limiter.TryEnter())
-            return Refuse(logger, StatusCodes.Status503ServiceUnavailable, "Too many connections; try again later.");
-        try
+        if (budget.TryEnter(ConnectionKind.WebSocket) is not { } slot)
+            return refusals.NoRoom(context, ConnectionKind.WebSocket, "Too many connections; try again later.");
+        using (slot)
         {
             var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
             {
@@ -42,10 +43,6 @@ internal static class WebSocketEndpoint
             await connection.RunAsync(SymbolName.SplitList(context.Request.Query["symbols"]), lifetime.ApplicationStopping);
             metrics.ConnectionClosed(WebSocketConnection.Transport);
             return Results.Empty;
-        }
-        finally
-        {
-            limiter.Exit();
         }
     }
 

@@ -62,7 +62,7 @@ public sealed class WebSocketTransportOptions
     [Range(10, 60_000)]
     public int CloseTimeoutMs { get; set; } = 2_000;
 
-    /// <summary>Most open sockets; further handshakes get 503. Default 50,000.</summary>
-    [Range(1, 1_000_000)]
-    public int MaxConnections { get; set; } = 50_000;
+    /// <summary>Most open sockets, further handshakes get 503; 0 = as many as the open-file limit allows. Default 0.</summary>
+    [Range(0, 10_000_000)]
+    public int MaxConnections { get; set; }
 }
