@@ -12,6 +12,9 @@ public interface ILoadTestRun
     /// <summary>Clients when <c>--clients</c> is not given; null for the option's own default.</summary>
     int? DefaultClients => null;
 
+    /// <summary>How long each scenario runs when <c>--duration</c> is not given; null for the option's own default.</summary>
+    TimeSpan? DefaultDuration => null;
+
     /// <summary>Why the options do not suit this command, checked before anything starts; null when they do.</summary>
     string? WhyItCannotRun(RunOptions options) => null;
 
