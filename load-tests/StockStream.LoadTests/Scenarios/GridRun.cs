@@ -26,6 +26,8 @@ public sealed class GridRun : ILoadTestRun
 
     public TimeSpan? DefaultDuration => TimeSpan.FromSeconds(10);
 
+    public int ScenarioCount(RunOptions options) => Points.Count * Transports(options).Count;
+
     public int PeakClients(RunOptions options) => 100;
 
     public string? WhyItCannotRun(RunOptions options) =>
