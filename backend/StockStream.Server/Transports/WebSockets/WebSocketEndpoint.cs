@@ -10,7 +10,7 @@ internal static class WebSocketEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, StreamingMetrics metrics,
-        ConnectionBudget budget, Refusals refusals, SendWatchdog watchdog, FramePacer pacer, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+        ConnectionBudget budget, Refusals refusals, SendWatchdog watchdog, FrameBudget frameBudget, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     {
         var settings = options.Value;
         var logger = loggers.CreateLogger(typeof(WebSocketEndpoint).FullName!);
@@ -38,7 +38,7 @@ internal static class WebSocketEndpoint
             });
             metrics.ConnectionOpened(WebSocketConnection.Transport);
             WebSocketLog.Opened(logger, context.Connection.Id, format.Subprotocol);
-            var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, settings, metrics, watchdog, pacer, clock, logger,
+            var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, settings, metrics, watchdog, frameBudget, clock, logger,
                 context.RequestAborted);
             await connection.RunAsync(SymbolName.SplitList(context.Request.Query["symbols"]), lifetime.ApplicationStopping);
             metrics.ConnectionClosed(WebSocketConnection.Transport);

@@ -18,7 +18,7 @@ public static class WebSocketTransport
         builder.Services.RequestConnections<WebSocketTransportOptions>(ConnectionKind.WebSocket,
             $"{WebSocketTransportOptions.SectionName}:{nameof(WebSocketTransportOptions.MaxConnections)}", o => o.MaxConnections);
         builder.Services.AddSingleton<SendWatchdog>();
-        builder.Services.AddSingleton<FramePacer>();
+        builder.Services.AddSingleton<FrameBudget>();
         InlineSocketIo.Configure(builder);
         return builder;
     }
