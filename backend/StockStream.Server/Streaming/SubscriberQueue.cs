@@ -169,6 +169,24 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
 
     public ValueTask WaitAsync() => _signal.WaitAsync();
 
+    /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of the signal that last woke a suspended <see cref="WaitAsync"/>.</summary>
+    public long WokenAt => _signal.WokenAt;
+
+    /// <summary>
+    /// Conflates the pending ticks to the newest per symbol when the oldest of them is due before
+    /// <paramref name="staleBefore"/> (Unix µs): the connection's own backlog shows that it reads too slowly, long before
+    /// the queue's bound is reached. The next frame carries the conflated flag. Returns whether it conflated.
+    /// </summary>
+    public bool ConflateIfOlderThan(long staleBefore)
+    {
+        lock (_gate)
+        {
+            if (_completed || !_backlog.ConflateIfOlderThan(staleBefore, _subscribed)) return false;
+            AssertInvariants();
+            return true;
+        }
+    }
+
     /// <summary>
     /// The next frame to send, or false when nothing is pending. A tick batch is valid until the next call;
     /// the writer calls this again only after its send completed.

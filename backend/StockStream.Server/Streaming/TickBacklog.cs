@@ -55,6 +55,19 @@ internal sealed class TickBacklog(int maxPendingTicks, int maxSymbols, Streaming
         Debug.Assert((_pending?.Length ?? 0) <= Math.Max(16, maxPendingTicks), "the backlog never grows past its bound");
     }
 
+    /// <summary>
+    /// Conflates to the newest tick per symbol when the oldest pending tick is due before <paramref name="staleBefore"/>
+    /// (Unix µs); returns whether it conflated.
+    /// </summary>
+    public bool ConflateIfOlderThan(long staleBefore, SubscribedSeqs subscribed)
+    {
+        if (_tail == _head || _pending![_head].Tick.Time >= staleBefore) return false;
+        int kept = Conflate(_pending, subscribed);
+        _head = 0;
+        _tail = kept;
+        return true;
+    }
+
     /// <summary>Makes room for one more tick: reuse the consumed front, grow up to the bound, else conflate.</summary>
     private void MakeRoom(SubscribedSeqs subscribed)
     {
