@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.WebSockets.Compression;
 
 namespace StockStream.Server.Transports.WebSockets;
 
@@ -9,7 +10,8 @@ internal static class WebSocketEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, StreamingMetrics metrics,
-        ConnectionLimiter limiter, SendWatchdog watchdog, FramePacer pacer, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+        ConnectionLimiter limiter, SendWatchdog watchdog, FramePacer pacer, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime,
+        WebSocketCompression compression, WireTrafficRegistry traffic)
     {
         var settings = options.Value;
         var logger = loggers.CreateLogger(typeof(WebSocketEndpoint).FullName!);
@@ -28,13 +30,16 @@ internal static class WebSocketEndpoint
             return Refuse(logger, StatusCodes.Status503ServiceUnavailable, "Too many connections; try again later.");
         try
         {
-            var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+            var accept = new WebSocketAcceptContext
             {
                 // No subprotocol header when the client offered none, as RFC 6455 requires.
                 SubProtocol = offered.Count == 0 ? null : format.Subprotocol,
                 KeepAliveInterval = TimeSpan.FromMilliseconds(settings.HeartbeatMs),
                 KeepAliveTimeout = TimeSpan.FromMilliseconds(2 * settings.HeartbeatMs),
-            });
+            };
+            compression.Prepare(context.Request, accept);
+            var socket = await context.WebSockets.AcceptWebSocketAsync(accept);
+            using var tracked = traffic.Track(context);
             metrics.ConnectionOpened(WebSocketConnection.Transport);
             WebSocketLog.Opened(logger, context.Connection.Id, format.Subprotocol);
             var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, settings, metrics, watchdog, pacer, clock, logger,
