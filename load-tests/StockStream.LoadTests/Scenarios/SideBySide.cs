@@ -54,9 +54,9 @@ public sealed class SideBySide(ScenarioExecutor executor, TimeSpan settle)
         var leanest = scenarios.Where(s => s.Ticks > 0).MinBy(s => s.BytesPerTick);
         if (fastest is not null) findings.Add(new("lowest tick age p99", string.Create(CultureInfo.InvariantCulture, $"{fastest.Name}: {fastest.TickAge.P99Ms:0.00} ms")));
         if (leanest is not null) findings.Add(new("fewest bytes per tick", string.Create(CultureInfo.InvariantCulture, $"{leanest.Name}: {leanest.BytesPerTick:0.0} B")));
-        foreach (var s in scenarios.Where(s => s.Resources.ServerCores is not null && s.Ticks > 0))
+        foreach (var s in scenarios)
         {
-            double microsPerTick = s.Resources.ServerCores!.Value * s.DurationSeconds / s.Ticks * 1e6;
+            if (s.ServerMicrosPerTick is not { } microsPerTick) continue;
             findings.Add(new($"server CPU per tick delivered, {s.Name}", string.Create(CultureInfo.InvariantCulture, $"{microsPerTick:0.0} µs")));
         }
         return findings;

@@ -1,14 +1,19 @@
+using StockStream.Protocol;
+
 namespace StockStream.LoadTests.Transports;
 
 /// <summary>Scenario names and readable descriptions of each <see cref="TransportKind"/>.</summary>
 public static class TransportNames
 {
-    public static readonly TransportKind[] All = [TransportKind.WebSocket, TransportKind.WebSocketJson, TransportKind.Sse, TransportKind.LongPoll];
+    public static readonly TransportKind[] All =
+        [TransportKind.WebSocket, TransportKind.WebSocketDeflate, TransportKind.WebSocketJson, TransportKind.WebSocketJsonDeflate, TransportKind.Sse, TransportKind.LongPoll];
 
     public static string ScenarioName(this TransportKind kind) => kind switch
     {
         TransportKind.WebSocket => "ws",
         TransportKind.WebSocketJson => "ws-json",
+        TransportKind.WebSocketDeflate => "ws-deflate",
+        TransportKind.WebSocketJsonDeflate => "ws-json-deflate",
         TransportKind.Sse => "sse",
         TransportKind.LongPoll => "long-poll",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
@@ -18,10 +23,21 @@ public static class TransportNames
     {
         TransportKind.WebSocket => "WebSocket, MessagePack",
         TransportKind.WebSocketJson => "WebSocket, JSON",
+        TransportKind.WebSocketDeflate => "WebSocket, MessagePack, permessage-deflate",
+        TransportKind.WebSocketJsonDeflate => "WebSocket, JSON, permessage-deflate",
         TransportKind.Sse => "Server-Sent Events, JSON",
         TransportKind.LongPoll => "Long polling, MessagePack",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    public static bool IsWebSocket(this TransportKind kind) =>
+        kind is TransportKind.WebSocket or TransportKind.WebSocketJson or TransportKind.WebSocketDeflate or TransportKind.WebSocketJsonDeflate;
+
+    /// <summary>Whether the client offers permessage-deflate (and requires the server to accept it).</summary>
+    public static bool OffersDeflate(this TransportKind kind) => kind is TransportKind.WebSocketDeflate or TransportKind.WebSocketJsonDeflate;
+
+    public static WireFormat WebSocketFormat(this TransportKind kind) =>
+        kind is TransportKind.WebSocketJson or TransportKind.WebSocketJsonDeflate ? WireFormat.Json : WireFormat.MessagePack;
 
     public static TransportKind Parse(string name) =>
         All.FirstOrDefault(k => k.ScenarioName() == name, (TransportKind)(-1)) is var kind && Enum.IsDefined(kind)
