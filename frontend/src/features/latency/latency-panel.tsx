@@ -4,6 +4,7 @@ import { TRANSPORT_LABELS } from '../../lib/stream/transport';
 import { ComparePanel } from './compare-panel';
 import { LatencyHistogram } from './latency-histogram';
 import { MetricsTable } from './metrics-table';
+import { WireTrafficRow } from './wire-traffic-row';
 
 interface Props {
   client: StreamClient;
@@ -31,6 +32,7 @@ export function LatencyPanel({ client, baseUrl, symbols, compare, onCompareChang
       ) : (
         <>
           <MetricsTable columns={[{ label, metrics }]} />
+          <WireTrafficRow client={client} />
           <LatencyHistogram counts={metrics.latency?.histogram ?? []} />
         </>
       )}
