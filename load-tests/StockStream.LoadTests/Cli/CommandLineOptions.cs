@@ -21,7 +21,8 @@ public sealed class CommandLineOptions
     {
         Nodes.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() > 1 && BackplaneGiven(r) != BackplaneKind.Redis)
+            // cluster always runs its nodes over Redis.
+            if (r.GetValueOrDefault<int>() > 1 && BackplaneGiven(r) != BackplaneKind.Redis && r.Parent is not CommandResult { Command.Name: "cluster" })
                 r.AddError("--nodes above 1 needs --backplane redis: in-process nodes would each simulate a market of their own.");
         });
         Url.Validators.Add(r =>
@@ -56,7 +57,7 @@ public sealed class CommandLineOptions
     public Option<int> MarketSymbols { get; } = new("--market-symbols") { Description = "Symbols the market of a server started here simulates", DefaultValueFactory = _ => 50 };
     public Option<string[]> ServerArguments { get; } = new("--server-arg") { Description = "Extra --Key=value setting for a server started here (repeatable)", AllowMultipleArgumentsPerToken = false };
     public Option<string?> SymbolList { get; } = new("--symbol-list") { Description = "Comma-separated symbols to use instead of GET /api/symbols" };
-    public Option<string?> Transports { get; } = new("--transports") { Description = "Comma-separated transports for compare: ws,ws-json,sse,long-poll" };
+    public Option<string?> Transports { get; } = new("--transports") { Description = "Comma-separated transports for compare and grid: ws,ws-json,sse,long-poll,signalr" };
     public Option<bool> Smoke { get; } = new("--smoke") { Description = "Correctness run: zero errors, >= 99% delivery, contiguous seqs; skips transports the server lacks" };
     public Option<long?> MaxErrors { get; } = new("--max-errors") { Description = "Threshold: most errors allowed" };
     public Option<double?> MinDelivery { get; } = new("--min-delivery") { Description = "Threshold: least delivered/expected ticks (0..1)" };

@@ -19,7 +19,7 @@ public sealed class LoadTestApp(TextWriter output)
     public async Task<int> RunAsync(string command, ILoadTestRun run, RunOptions options, string commandLine, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
-        var folder = Path.Combine(ReportRoot(options), $"{started:yyyyMMdd-HHmmss}-{command}");
+        var folder = Path.Combine(ReportFolder.Root(options), $"{started:yyyyMMdd-HHmmss}-{command}");
         var display = new ProgressDisplay(options.PlainProgress, output);
         if (run.WhyItCannotRun(options) is { } reason)
         {
@@ -131,10 +131,4 @@ public sealed class LoadTestApp(TextWriter output)
             : report.Passed ? "RESULT: passed" : report.Incomplete ? "RESULT: FAILED (incomplete: see the notes)" : "RESULT: FAILED (thresholds)");
     }
 
-    private static string ReportRoot(RunOptions options)
-    {
-        if (options.ReportDirectory is { } folder) return Path.GetFullPath(folder);
-        try { return Path.Combine(RepositoryRoot.Find(), "load-tests", "reports"); }
-        catch (InvalidOperationException) { return Path.GetFullPath("load-test-reports"); }
-    }
 }

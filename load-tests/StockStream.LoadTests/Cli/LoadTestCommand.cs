@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StockStream.LoadTests.Cluster;
 using StockStream.LoadTests.Scenarios;
 using StockStream.LoadTests.Transports;
 
@@ -10,7 +11,7 @@ public static class LoadTestCommand
     public static RootCommand Create(LoadTestApp app, string[] args)
     {
         var options = new CommandLineOptions();
-        var root = new RootCommand("StockStream load tests: WebSocket vs SSE vs long polling, with tick age, delivery and resource use.");
+        var root = new RootCommand("StockStream load tests: WebSocket vs SSE vs long polling vs SignalR, with tick age, delivery and resource use.");
         foreach (var option in options.All)
         {
             option.Recursive = true;
@@ -23,11 +24,13 @@ public static class LoadTestCommand
         Add("ws-json-deflate", "The same with the JSON subprotocol and permessage-deflate", new TransportRun(TransportKind.WebSocketJsonDeflate));
         Add("sse", "The same over Server-Sent Events", new TransportRun(TransportKind.Sse));
         Add("long-poll", "The same over HTTP long polling", new TransportRun(TransportKind.LongPoll));
+        Add("signalr", "The same over the SignalR baseline hub (/hub, MessagePack hub protocol)", new TransportRun(TransportKind.SignalR));
         Add("compare", "The same load over each transport in turn: side-by-side table and charts", new CompareRun());
         Add("connections", "Ramp idle WebSocket connections to --clients; server memory per connection", new ConnectionsRun());
         Add("slow-consumer", "Some clients stop reading: the others' tick age and server memory must stay bounded", new SlowConsumerRun());
         Add("capacity", "Raise clients step by step (over the first of --transports) until tick age p99 passes --p99-limit; report the knee", new CapacityRun());
         Add("scale-out", "The same WebSocket load (1,000 clients unless --clients) on 1 node in-process, 1 node over Redis and 2 nodes over Redis, each started here: what the backplane costs", new ScaleOutRun());
+        root.Subcommands.Add(ClusterCommand.Create(options, Console.Out));
         return root;
 
         void Add(string name, string description, ILoadTestRun run)

@@ -33,6 +33,11 @@ public sealed class StreamingScenario : IDisposable
                 PauseReadingAfter = slowReading?.PauseAfter,
                 PauseReadingFor = slowReading?.PauseFor ?? TimeSpan.Zero,
             }, _http).RunAsync,
+            TransportKind.SignalR => new SignalRStreamClient(new WebSocketClientOptions
+            {
+                Endpoint = TransportProbe.SignalREndpoint(node),
+                SymbolsPerClient = symbolsPerClient,
+            }, _http).RunAsync,
             TransportKind.Sse => new SseStreamClient(Http(node), _http).RunAsync,
             TransportKind.LongPoll => new LongPollClient(Http(node), _http).RunAsync,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),

@@ -61,13 +61,19 @@ public sealed class ChildProcess : IAsyncDisposable
     private void CopyOutputTo(string logPath)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
-        var log = TextWriter.Synchronized(new StreamWriter(logPath) { AutoFlush = true });
+        var log = TextWriter.Synchronized(new StreamWriter(logPath, append: true) { AutoFlush = true });
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); };
         _process.Exited += (_, _) => log.Dispose();
         _process.EnableRaisingEvents = true;
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+    }
+
+    /// <summary>Kills the process and its children at once (SIGKILL).</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
     }
 
     private void KillOnExit(object? sender, EventArgs e)

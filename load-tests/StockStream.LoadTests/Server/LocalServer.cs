@@ -24,10 +24,19 @@ public sealed class LocalServer : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<LocalServer> StartAsync(string repositoryRoot, ServerSettings settings, string logPath, TimeSpan startTimeout, CancellationToken cancellationToken)
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Kills the node at once (SIGKILL), as a crash would: no close frames, no lease released.</summary>
+    public void Kill() => _process.Kill();
+
+    /// <param name="port">The port to listen on; null for a free one.</param>
+    public static async Task<LocalServer> StartAsync(string repositoryRoot, ServerSettings settings, string logPath, TimeSpan startTimeout, CancellationToken cancellationToken,
+        int? port = null)
     {
         await BuildIfStaleAsync(repositoryRoot, cancellationToken);
-        var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
+        var baseAddress = new Uri($"http://127.0.0.1:{port ?? LoopbackPort.Free()}/");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repositoryRoot };
         start.ArgumentList.Add(Path.Combine(repositoryRoot, ServerDll));
         foreach (var argument in settings.ToArguments(baseAddress)) start.ArgumentList.Add(argument);
@@ -39,7 +48,7 @@ public sealed class LocalServer : IAsyncDisposable
     }
 
     /// <summary>True when <c>GET /healthz</c> answers 200.</summary>
-    private static async Task<bool> IsHealthyAsync(HttpClient http, Uri baseAddress, CancellationToken cancellationToken)
+    public static async Task<bool> IsHealthyAsync(HttpClient http, Uri baseAddress, CancellationToken cancellationToken)
     {
         try
         {

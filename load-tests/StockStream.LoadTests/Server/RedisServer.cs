@@ -29,10 +29,7 @@ public sealed class RedisServer : IAsyncDisposable
     public string Configuration => $"127.0.0.1:{Port}";
 
     /// <summary>Where <c>redis-server</c> is on PATH; null when it is not installed.</summary>
-    public static string? Find() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, Executable))
-            .FirstOrDefault(File.Exists);
+    public static string? Find() => Server.Executable.Find(Executable);
 
     public static string NotInstalled => $"{Executable} is not on PATH; install it (e.g. sudo apt-get install redis-server) to run nodes over Redis.";
 

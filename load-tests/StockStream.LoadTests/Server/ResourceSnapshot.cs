@@ -7,8 +7,14 @@ public readonly record struct ResourceSnapshot(DateTime At, TimeSpan? ServerCpu,
     /// <summary>Each node's CPU time, when the server is several nodes; null for one.</summary>
     public IReadOnlyList<TimeSpan?>? NodeCpu { get; init; }
 
+    /// <summary>Each node's resident memory, when the server is several nodes; null for one.</summary>
+    public IReadOnlyList<long?>? NodeRssBytes { get; init; }
+
     /// <summary>CPU time of the Redis backplane started here; null when there is none.</summary>
     public TimeSpan? RedisCpu { get; init; }
+
+    /// <summary>CPU time of the balancers started here, summed; null when there are none.</summary>
+    public TimeSpan? BalancerCpu { get; init; }
 
     public static ResourceSnapshot Client(DateTime at, TimeSpan? serverCpu = null, long? serverRss = null) =>
         new(at, serverCpu, serverRss, Environment.CpuUsage.TotalTime, Environment.WorkingSet, MachineCpu.BusyTime(), GC.GetTotalAllocatedBytes());
@@ -27,6 +33,9 @@ public readonly record struct ResourceSnapshot(DateTime At, TimeSpan? ServerCpu,
 
     /// <summary>Average cores the Redis backplane used; null when there is none here.</summary>
     public double? RedisCoresSince(ResourceSnapshot earlier) => CoresSince(earlier, RedisCpu, earlier.RedisCpu);
+
+    /// <summary>Average cores the balancers used; null when there are none here.</summary>
+    public double? BalancerCoresSince(ResourceSnapshot earlier) => CoresSince(earlier, BalancerCpu, earlier.BalancerCpu);
 
     /// <summary>Average cores all processes of this machine used; null when unknown.</summary>
     public double? MachineCoresSince(ResourceSnapshot earlier) => CoresSince(earlier, MachineBusy, earlier.MachineBusy);

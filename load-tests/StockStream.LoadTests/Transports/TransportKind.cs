@@ -11,4 +11,5 @@ public enum TransportKind
     WebSocketJsonDeflate,
     Sse,
     LongPoll,
+    SignalR,
 }

@@ -6,7 +6,8 @@ namespace StockStream.LoadTests.Transports;
 public static class TransportNames
 {
     public static readonly TransportKind[] All =
-        [TransportKind.WebSocket, TransportKind.WebSocketDeflate, TransportKind.WebSocketJson, TransportKind.WebSocketJsonDeflate, TransportKind.Sse, TransportKind.LongPoll];
+        [TransportKind.WebSocket, TransportKind.WebSocketDeflate, TransportKind.WebSocketJson, TransportKind.WebSocketJsonDeflate, TransportKind.Sse, TransportKind.LongPoll,
+            TransportKind.SignalR];
 
     public static string ScenarioName(this TransportKind kind) => kind switch
     {
@@ -16,6 +17,7 @@ public static class TransportNames
         TransportKind.WebSocketJsonDeflate => "ws-json-deflate",
         TransportKind.Sse => "sse",
         TransportKind.LongPoll => "long-poll",
+        TransportKind.SignalR => "signalr",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -27,6 +29,7 @@ public static class TransportNames
         TransportKind.WebSocketJsonDeflate => "WebSocket, JSON, permessage-deflate",
         TransportKind.Sse => "Server-Sent Events, JSON",
         TransportKind.LongPoll => "Long polling, MessagePack",
+        TransportKind.SignalR => "SignalR hub, MessagePack",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

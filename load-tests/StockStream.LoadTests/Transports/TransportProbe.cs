@@ -16,13 +16,15 @@ public sealed class TransportProbe(HttpClient http, Uri baseAddress, string symb
         _ when kind.IsWebSocket() => await ProbeWebSocketAsync(kind.OffersDeflate(), cancellationToken),
         TransportKind.Sse => await ProbeHttpAsync($"api/sse?symbols={symbol}", cancellationToken),
         TransportKind.LongPoll => await ProbeHttpAsync($"api/poll?symbols={symbol}", cancellationToken),
+        TransportKind.SignalR => await ProbeHttpAsync("hub", cancellationToken, expectedStatus: HttpStatusCode.BadRequest),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    private async Task<string?> ProbeHttpAsync(string path, CancellationToken cancellationToken)
+    private async Task<string?> ProbeHttpAsync(string path, CancellationToken cancellationToken, HttpStatusCode? expectedStatus = null)
     {
         using var response = await http.GetAsync(new Uri(baseAddress, path), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound) return $"GET /{path} answered 404";
+        if (expectedStatus is { } status && response.StatusCode != status) return $"GET /{path} answered {(int)response.StatusCode}, not {(int)status}";
         if (response.Content.Headers.ContentType?.MediaType == "text/html") return $"GET /{path} answered with the web app's HTML";
         return null;
     }
@@ -51,6 +53,11 @@ public sealed class TransportProbe(HttpClient http, Uri baseAddress, string symb
     }
 
     /// <summary>The <c>/ws</c> address for a server's http(s) base address.</summary>
-    public static Uri WebSocketEndpoint(Uri baseAddress) =>
-        new UriBuilder(new Uri(baseAddress, "ws")) { Scheme = baseAddress.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" }.Uri;
+    public static Uri WebSocketEndpoint(Uri baseAddress) => WebSocketAddress(baseAddress, "ws");
+
+    /// <summary>The SignalR hub's WebSocket address, <c>/hub</c>.</summary>
+    public static Uri SignalREndpoint(Uri baseAddress) => WebSocketAddress(baseAddress, "hub");
+
+    private static Uri WebSocketAddress(Uri baseAddress, string path) =>
+        new UriBuilder(new Uri(baseAddress, path)) { Scheme = baseAddress.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" }.Uri;
 }

@@ -48,7 +48,7 @@ public static class MessagePackFrameReader
         }
     }
 
-    private static void ReadQuotes(ref MessagePackReader r, IStreamObserver observer)
+    internal static void ReadQuotes(ref MessagePackReader r, IStreamObserver observer)
     {
         for (int i = r.ReadArrayHeader(); i > 0; i--)
         {

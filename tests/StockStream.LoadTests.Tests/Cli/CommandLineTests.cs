@@ -21,11 +21,11 @@ public class CommandLineTests
     [Fact]
     public void ReadsTheSmokeCompareCommandLine()
     {
-        var options = Read("--clients 50 --duration 10s --smoke --transports ws,long-poll");
+        var options = Read("--clients 50 --duration 10s --smoke --transports ws,long-poll,signalr");
 
         Assert.Equal(50, options.Clients);
         Assert.Equal(TimeSpan.FromSeconds(10), options.Duration);
-        Assert.Equal([TransportKind.WebSocket, TransportKind.LongPoll], options.Transports);
+        Assert.Equal([TransportKind.WebSocket, TransportKind.LongPoll, TransportKind.SignalR], options.Transports);
         Assert.Equal(0, options.MaxErrors);
         Assert.Equal(0.99, options.MinDelivery);
         Assert.Equal(0, options.MaxGapTicks);
