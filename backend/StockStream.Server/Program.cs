@@ -2,6 +2,7 @@ using StockStream.Server.Backplane;
 using StockStream.Server.Hosting;
 using StockStream.Server.Market;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Limits;
 using StockStream.Server.Transports.LongPolling;
 using StockStream.Server.Transports.Rest;
 using StockStream.Server.Transports.SignalR;
@@ -11,6 +12,7 @@ using StockStream.Server.Transports.WebSockets.Compression;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppLocation.ContentRoot() });
 builder.Services.AddProblemDetails();
+builder.AddConnectionLimits();
 builder.AddBackplane();
 builder.AddMarket();
 builder.AddStreaming();

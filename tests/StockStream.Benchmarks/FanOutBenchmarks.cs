@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
@@ -57,11 +56,5 @@ public class FanOutBenchmarks
             while (queue.TryTake(out var item)) ticks += item.Ticks.Count;
         }
         return ticks;
-    }
-
-    private sealed class NoMeterFactory : IMeterFactory
-    {
-        public Meter Create(MeterOptions options) => new(options);
-        public void Dispose() { }
     }
 }

@@ -68,7 +68,7 @@ public sealed class TickHub
                 Volatile.Write(ref _offset, offset);
                 foreach (var subscriber in subscribers)
                 {
-                    if (subscriber.Enqueue(encoded)) _touched.Add(subscriber);
+                    if (subscriber?.Enqueue(encoded) == true) _touched.Add(subscriber);
                 }
                 waiters?.TrySetResult();
             }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Limits;
 using StockStream.Server.Transports.Rest;
 
 namespace StockStream.Server.Transports.LongPolling;
@@ -17,7 +18,7 @@ internal static class LongPollEndpoint
         [Description("Comma-separated symbols, e.g. AAPL,MSFT; at most maxSymbols.")] string? symbols,
         [Description("The cursor of the previous answer; omit to start with the current Quotes.")] string? cursor,
         [Description("How long to hold when nothing is new, in ms: 0 to 60000, default 25000.")] string? timeoutMs,
-        TickHub hub, IOptions<LongPollingOptions> options,
+        TickHub hub, IOptions<LongPollingOptions> options, ConnectionBudget budget, Refusals refusals,
         PollWaiter waiter, LongPollingMetrics metrics, StreamingMetrics streaming, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PollResult> logger)
     {
         var settings = options.Value;
@@ -31,6 +32,9 @@ internal static class LongPollEndpoint
         if (cursor is null) return new PollResult(CursorReader.Start(hub, feeds, TickFlags.None), "start");
         if (parsed.Epoch != hub.Epoch) return new PollResult(CursorReader.Start(hub, feeds, TickFlags.Missed), "missed");
 
+        if (budget.TryEnter(ConnectionKind.HeldPoll) is not { } slot)
+            return refusals.NoRoom(context, ConnectionKind.HeldPoll, "Too many polls held; try again later.");
+        using var held = slot;
         var market = hub.MarketState;
         long started = clock.GetTimestamp();
         metrics.HoldStarted();

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Limits;
 using StockStream.Server.Transports.LongPolling;
 using StockStream.Server.Transports.Rest;
 
@@ -13,7 +14,7 @@ internal static class SseEndpoint
     public static Results<ServerSentEventsResult<SseData>, ProblemHttpResult> Handle(
         HttpContext context,
         [Description("Comma-separated symbols, e.g. AAPL,MSFT; at most maxSymbols.")] string? symbols,
-        TickHub hub, SseConnectionLimiter limiter, IOptions<SseOptions> options, StreamingMetrics metrics,
+        TickHub hub, ConnectionBudget budget, Refusals refusals, IOptions<SseOptions> options, StreamingMetrics metrics,
         IHostApplicationLifetime lifetime, ILogger<SseStream> logger)
     {
         if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(metrics, logger, problem);
@@ -26,10 +27,10 @@ internal static class SseEndpoint
                     "Last-Event-ID must be the id of an event this server sent, or absent to start afresh."));
             lastEventId = parsed;
         }
-        if (limiter.TryEnter() is not { } lease)
-            return Refuse(metrics, logger, TypedResults.Problem(detail: "Too many streams; try again later.", statusCode: StatusCodes.Status503ServiceUnavailable));
+        if (budget.TryEnter(ConnectionKind.SseStream) is not { } slot)
+            return refusals.NoRoom(context, ConnectionKind.SseStream, "Too many streams; try again later.");
         // Released when the request ends, whether or not the stream ever started.
-        context.Response.RegisterForDispose(lease);
+        context.Response.RegisterForDispose(slot);
         context.Response.Headers.CacheControl = "no-store";
         var stream = new SseStream(hub, feeds, options.Value, metrics, logger);
         return TypedResults.ServerSentEvents(stream.ReadAsync(context.TraceIdentifier, lastEventId, lifetime.ApplicationStopping));

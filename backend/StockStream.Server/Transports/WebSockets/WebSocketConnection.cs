@@ -12,7 +12,7 @@ namespace StockStream.Server.Transports.WebSockets;
 /// </summary>
 internal sealed partial class WebSocketConnection(
     string id, WebSocket socket, WireFormat format, TickHub hub, WebSocketTransportOptions options,
-    StreamingMetrics metrics, SendWatchdog watchdog, FramePacer pacer, TimeProvider clock, ILogger logger, CancellationToken aborted)
+    StreamingMetrics metrics, SendWatchdog watchdog, FrameBudget budget, TimeProvider clock, ILogger logger, CancellationToken aborted)
 {
     public const string Transport = "websocket";
 

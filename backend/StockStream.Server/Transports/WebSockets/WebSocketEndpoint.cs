@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Limits;
 using StockStream.Server.Transports.WebSockets.Compression;
 
 namespace StockStream.Server.Transports.WebSockets;
@@ -10,7 +11,7 @@ internal static class WebSocketEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, StreamingMetrics metrics,
-        ConnectionLimiter limiter, SendWatchdog watchdog, FramePacer pacer, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime,
+        ConnectionBudget budget, Refusals refusals, SendWatchdog watchdog, FrameBudget frameBudget, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime,
         WebSocketCompression compression, WireTrafficRegistry traffic)
     {
         var settings = options.Value;
@@ -26,9 +27,9 @@ internal static class WebSocketEndpoint
             return Refuse(logger, StatusCodes.Status400BadRequest,
                 $"None of the offered subprotocols is supported. Supported: {string.Join(", ", Subprotocols.All)}.");
 
-        if (!limiter.TryEnter())
-            return Refuse(logger, StatusCodes.Status503ServiceUnavailable, "Too many connections; try again later.");
-        try
+        if (budget.TryEnter(ConnectionKind.WebSocket) is not { } slot)
+            return refusals.NoRoom(context, ConnectionKind.WebSocket, "Too many connections; try again later.");
+        using (slot)
         {
             var accept = new WebSocketAcceptContext
             {
@@ -42,15 +43,11 @@ internal static class WebSocketEndpoint
             using var tracked = traffic.Track(context);
             metrics.ConnectionOpened(WebSocketConnection.Transport);
             WebSocketLog.Opened(logger, context.Connection.Id, format.Subprotocol);
-            var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, settings, metrics, watchdog, pacer, clock, logger,
+            var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, settings, metrics, watchdog, frameBudget, clock, logger,
                 context.RequestAborted);
             await connection.RunAsync(SymbolName.SplitList(context.Request.Query["symbols"]), lifetime.ApplicationStopping);
             metrics.ConnectionClosed(WebSocketConnection.Transport);
             return Results.Empty;
-        }
-        finally
-        {
-            limiter.Exit();
         }
     }
 
