@@ -19,11 +19,12 @@ export function useWireTraffic(client: StreamClient): WireTrafficView | null {
   const connectionId = hello?.connectionId;
   const url = handshake?.url;
   const active = state === 'open' && !!transport?.startsWith('ws') && !!connectionId && !!url;
-  const [wireBytesPerTick, setWireBytesPerTick] = useState<number | null>(null);
+  // Samples belong to one socket: a figure from an earlier connection is never shown for this one.
+  const socketKey = active ? `${connectionId} ${url}` : null;
+  const [latest, setLatest] = useState<{ socketKey: string; bytesPerTick: number | null } | null>(null);
 
   useEffect(() => {
-    setWireBytesPerTick(null);
-    if (!active || !url || !connectionId) return;
+    if (!socketKey || !url || !connectionId) return;
     const meter = new WireTrafficMeter();
     const abort = new AbortController();
     const sample = () =>
@@ -31,7 +32,7 @@ export function useWireTraffic(client: StreamClient): WireTrafficView | null {
         .then((traffic) => {
           if (!traffic) return;
           meter.add(traffic, client.metrics.getSnapshot().ticks);
-          setWireBytesPerTick(meter.bytesPerTick);
+          setLatest({ socketKey, bytesPerTick: meter.bytesPerTick });
         })
         .catch(() => {}); // aborted, or the socket is gone: the next status change restarts sampling
     void sample();
@@ -40,9 +41,10 @@ export function useWireTraffic(client: StreamClient): WireTrafficView | null {
       clearInterval(timer);
       abort.abort();
     };
-  }, [active, client, connectionId, url]);
+  }, [socketKey, client, connectionId, url]);
 
   if (!active || !handshake) return null;
   const extensions = handshake.extensions;
+  const wireBytesPerTick = latest?.socketKey === socketKey ? latest.bytesPerTick : null;
   return { compressed: extensions.includes('permessage-deflate'), extensions, wireBytesPerTick };
 }
