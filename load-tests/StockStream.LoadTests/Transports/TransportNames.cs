@@ -6,8 +6,8 @@ namespace StockStream.LoadTests.Transports;
 public static class TransportNames
 {
     public static readonly TransportKind[] All =
-        [TransportKind.WebSocket, TransportKind.WebSocketDeflate, TransportKind.WebSocketJson, TransportKind.WebSocketJsonDeflate, TransportKind.Sse, TransportKind.LongPoll,
-            TransportKind.SignalR];
+        [TransportKind.WebSocket, TransportKind.WebSocketJson, TransportKind.Sse, TransportKind.LongPoll, TransportKind.SignalR,
+            TransportKind.WebSocketDeflate, TransportKind.WebSocketJsonDeflate];
 
     public static string ScenarioName(this TransportKind kind) => kind switch
     {
