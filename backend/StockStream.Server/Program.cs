@@ -13,6 +13,7 @@ using StockStream.Server.Transports.WebSockets.Compression;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppLocation.ContentRoot() });
 builder.Services.AddProblemDetails();
 builder.AddConnectionLimits();
+builder.AddClientLimits();
 builder.AddBackplane();
 builder.AddMarket();
 builder.AddStreaming();
@@ -27,6 +28,7 @@ builder.AddApiDocs();
 builder.AddFrontend();
 
 var app = builder.Build();
+app.UseClientLimits();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWireTrafficCounting();
