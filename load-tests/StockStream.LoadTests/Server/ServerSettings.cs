@@ -35,8 +35,11 @@ public sealed record ServerSettings
         yield return Setting("Market:Seed", Seed);
         yield return Setting("WebSocket:MaxConnections", MaxConnections);
         yield return Setting("Streaming:MaxSymbols", MaxSymbols);
-        // Per-request logging would cost the server more than the load test measures.
-        yield return "--Logging:LogLevel:Default=Warning";
+        // The server's own lines (start, address, warnings, refusals) go to server.log; ASP.NET Core's per-request ones
+        // would cost the server more than the load test measures.
+        yield return "--Logging:LogLevel:Default=Information";
+        yield return "--Logging:LogLevel:Microsoft.AspNetCore=Warning";
+        yield return "--Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=None";
         if (Redis is not null)
         {
             yield return "--Backplane:Kind=Redis";
