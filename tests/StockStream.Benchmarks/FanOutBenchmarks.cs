@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
 using StockStream.Protocol.Messages;
+using StockStream.Server.Backplane;
 using StockStream.Server.Market;
 using StockStream.Server.Streaming;
 

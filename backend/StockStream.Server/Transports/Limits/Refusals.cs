@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using StockStream.Server.Streaming;
 
 namespace StockStream.Server.Transports.Limits;
 
@@ -22,7 +21,7 @@ public sealed class Refusals
 
     public Refusals(IMeterFactory meters, IOptions<ConnectionLimitsOptions> options, TimeProvider clock, ILogger<Refusals> logger)
     {
-        _refused = meters.Create(StreamingMetrics.MeterName).CreateCounter<long>("stockstream.refused", "{request}",
+        _refused = meters.Create(ServerMeter.Name).CreateCounter<long>("stockstream.refused", "{request}",
             "Connections and requests refused for lack of room or over a client's limit.");
         _clock = clock;
         _logger = logger;

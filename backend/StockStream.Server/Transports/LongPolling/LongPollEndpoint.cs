@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Http;
 using StockStream.Server.Transports.Limits;
-using StockStream.Server.Transports.Rest;
 
 namespace StockStream.Server.Transports.LongPolling;
 
@@ -19,7 +19,7 @@ internal static class LongPollEndpoint
         [Description("The cursor of the previous answer; omit to start with the current Quotes.")] string? cursor,
         [Description("How long to hold when nothing is new, in ms: 0 to 60000, default 25000.")] string? timeoutMs,
         TickHub hub, IOptions<LongPollingOptions> options, ConnectionBudget budget, Refusals refusals,
-        PollWaiter waiter, LongPollingMetrics metrics, StreamingMetrics streaming, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PollResult> logger)
+        PollWaiter waiter, LongPollingMetrics metrics, TransportMetrics streaming, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PollResult> logger)
     {
         var settings = options.Value;
         if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(streaming, logger, problem);
@@ -66,7 +66,7 @@ internal static class LongPollEndpoint
         return problem is null;
     }
 
-    private static ProblemHttpResult Refuse(StreamingMetrics metrics, ILogger logger, ProblemHttpResult problem)
+    private static ProblemHttpResult Refuse(TransportMetrics metrics, ILogger logger, ProblemHttpResult problem)
     {
         metrics.InputRejected(LongPollingTransport.Transport, problem.ProblemDetails.Title ?? "bad request");
         LongPollingLog.Refused(logger, problem.ProblemDetails.Detail);

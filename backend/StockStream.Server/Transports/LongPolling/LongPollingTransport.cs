@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StockStream.Server.Transports.Http;
 using StockStream.Server.Transports.Limits;
 
 namespace StockStream.Server.Transports.LongPolling;
@@ -14,6 +16,7 @@ public static class LongPollingTransport
             .ValidateDataAnnotations()
             .Validate(o => o.DefaultTimeoutMs <= o.MaxTimeoutMs, "LongPolling:DefaultTimeoutMs must not exceed LongPolling:MaxTimeoutMs.")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton<TransportMetrics>();
         builder.Services.RequestConnections<LongPollingOptions>(ConnectionKind.HeldPoll,
             $"{LongPollingOptions.SectionName}:{nameof(LongPollingOptions.MaxHeldPolls)}", o => o.MaxHeldPolls);
         builder.Services.AddSingleton<LongPollingMetrics>();

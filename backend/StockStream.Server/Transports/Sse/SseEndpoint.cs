@@ -2,9 +2,8 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Http;
 using StockStream.Server.Transports.Limits;
-using StockStream.Server.Transports.LongPolling;
-using StockStream.Server.Transports.Rest;
 
 namespace StockStream.Server.Transports.Sse;
 
@@ -14,7 +13,7 @@ internal static class SseEndpoint
     public static Results<ServerSentEventsResult<SseData>, ProblemHttpResult> Handle(
         HttpContext context,
         [Description("Comma-separated symbols, e.g. AAPL,MSFT; at most maxSymbols.")] string? symbols,
-        TickHub hub, ConnectionBudget budget, Refusals refusals, IOptions<SseOptions> options, StreamingMetrics metrics,
+        TickHub hub, ConnectionBudget budget, Refusals refusals, IOptions<SseOptions> options, TransportMetrics metrics,
         IHostApplicationLifetime lifetime, ILogger<SseStream> logger)
     {
         if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(metrics, logger, problem);
@@ -36,7 +35,7 @@ internal static class SseEndpoint
         return TypedResults.ServerSentEvents(stream.ReadAsync(context.TraceIdentifier, lastEventId, lifetime.ApplicationStopping));
     }
 
-    private static ProblemHttpResult Refuse(StreamingMetrics metrics, ILogger logger, ProblemHttpResult problem)
+    private static ProblemHttpResult Refuse(TransportMetrics metrics, ILogger logger, ProblemHttpResult problem)
     {
         metrics.InputRejected(SseTransport.Transport, problem.ProblemDetails.Title ?? "bad request");
         SseLog.Refused(logger, problem.ProblemDetails.Detail);

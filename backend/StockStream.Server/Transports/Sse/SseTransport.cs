@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StockStream.Server.Streaming;
 using StockStream.Server.Transports.Limits;
@@ -17,6 +18,7 @@ public static class SseTransport
             .Validate<IOptions<StreamingOptions>>((sse, streaming) => sse.MaxPendingTicks > streaming.Value.MaxSymbols,
                 "Sse:MaxPendingTicks must be larger than Streaming:MaxSymbols, so conflation always frees room.")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton<TransportMetrics>();
         builder.Services.RequestConnections<SseOptions>(ConnectionKind.SseStream,
             $"{SseOptions.SectionName}:{nameof(SseOptions.MaxConnections)}", o => o.MaxConnections);
         return builder;

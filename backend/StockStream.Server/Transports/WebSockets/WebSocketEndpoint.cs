@@ -9,7 +9,7 @@ namespace StockStream.Server.Transports.WebSockets;
 internal static class WebSocketEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, StreamingMetrics metrics,
+        HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, TransportMetrics metrics,
         ConnectionBudget budget, Refusals refusals, SendWatchdog watchdog, FrameBudget frameBudget, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     {
         var settings = options.Value;

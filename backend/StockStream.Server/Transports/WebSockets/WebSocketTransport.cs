@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StockStream.Server.Streaming;
 using StockStream.Server.Transports.Limits;
@@ -15,6 +16,7 @@ public static class WebSocketTransport
             .Validate<IOptions<StreamingOptions>>((ws, streaming) => ws.MaxPendingTicks > streaming.Value.MaxSymbols,
                 "WebSocket:MaxPendingTicks must be larger than Streaming:MaxSymbols, so conflation always frees room.")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton<TransportMetrics>();
         builder.Services.RequestConnections<WebSocketTransportOptions>(ConnectionKind.WebSocket,
             $"{WebSocketTransportOptions.SectionName}:{nameof(WebSocketTransportOptions.MaxConnections)}", o => o.MaxConnections);
         builder.Services.AddSingleton<SendWatchdog>();
