@@ -12,6 +12,7 @@ using StockStream.Server.Transports.WebSockets;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppLocation.ContentRoot() });
 builder.Services.AddProblemDetails();
 builder.AddConnectionLimits();
+builder.AddClientLimits();
 builder.AddBackplane();
 builder.AddMarket();
 builder.AddStreaming();
@@ -25,6 +26,7 @@ builder.AddApiDocs();
 builder.AddFrontend();
 
 var app = builder.Build();
+app.UseClientLimits();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebSockets();
