@@ -43,8 +43,15 @@ internal static class WebSocketEndpoint
             WebSocketLog.Opened(logger, context.Connection.Id, format.Subprotocol);
             var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, settings, metrics, watchdog, frameBudget, clock, logger,
                 context.RequestAborted);
-            await connection.RunAsync(SymbolName.SplitList(context.Request.Query["symbols"]), lifetime.ApplicationStopping);
-            metrics.ConnectionClosed(WebSocketConnection.Transport);
+            try
+            {
+                await connection.RunAsync(SymbolName.SplitList(context.Request.Query["symbols"]), lifetime.ApplicationStopping);
+            }
+            finally
+            {
+                // The gauge stays right whichever way the connection ended.
+                metrics.ConnectionClosed(WebSocketConnection.Transport);
+            }
             return Results.Empty;
         }
     }
