@@ -26,9 +26,9 @@ public sealed class ConnectionsRun : ILoadTestRun
 
         var findings = new List<KeyValuePair<string, string>>
         {
-            new("connections held", stats.PeakClients.ToString(CultureInfo.InvariantCulture)),
+            new("connections held", stats.PeakClients.ToString("#,0", CultureInfo.InvariantCulture)),
             new("connect time p50 / p99", string.Create(CultureInfo.InvariantCulture, $"{stats.ConnectTime.P50Ms:0.00} / {stats.ConnectTime.P99Ms:0.00} ms")),
-            new("failed connects and drops", stats.Errors.ToString(CultureInfo.InvariantCulture)),
+            new("failed connects and drops", stats.Errors.ToString("#,0", CultureInfo.InvariantCulture)),
         };
         if (stats is { ServerKibPerClient: { } perClient, Resources: { ServerRssStartMb: { } start, ServerRssPeakMb: { } peak } })
         {
