@@ -1,6 +1,7 @@
 using System.Globalization;
 using StockStream.LoadTests.Display;
 using StockStream.LoadTests.Engine;
+using StockStream.LoadTests.Metrics;
 using StockStream.LoadTests.Reports;
 using StockStream.LoadTests.Scenarios;
 using StockStream.LoadTests.Server;
@@ -60,11 +61,12 @@ public sealed class LoadTestApp(TextWriter output)
                 Scenarios = result.Scenarios,
                 Thresholds = ThresholdEvaluator.Evaluate(result.Checked, thresholds),
                 Incomplete = result.Incomplete,
+                Cancelled = cancellationToken.IsCancellationRequested,
                 Findings = result.Findings,
                 Notes = [.. result.Notes, .. Warnings(result, target), .. cancellationToken.IsCancellationRequested ? ["Cancelled before the end: the results are partial."] : Array.Empty<string>()],
             };
             var files = ReportWriter.Write(report, folder);
-            Print(report, files, display, cancellationToken.IsCancellationRequested);
+            Print(report, files, display);
             if (cancellationToken.IsCancellationRequested) return CouldNotRun;
             if (result.Scenarios.Count == 0) return ThresholdFailed;
             return report.Passed ? Passed : ThresholdFailed;
@@ -86,11 +88,20 @@ public sealed class LoadTestApp(TextWriter output)
 
     private static IEnumerable<string> Warnings(RunResult result, LoadTarget target)
     {
-        foreach (var s in result.Scenarios.Where(s => s.Resources.ClientSaturated))
-            yield return string.Create(CultureInfo.InvariantCulture, $"{s.Name}: the load-test client used {s.Resources.ClientCores:0.00} cores on average: it may have limited the results.");
-        foreach (var s in result.Scenarios.Where(s => s.NegativeAges > 0))
-            yield return $"{s.Name}: {s.NegativeAges} ticks arrived before their own time: client and server clocks disagree.";
+        foreach (var warning in ScenarioWarnings(result.Scenarios)) yield return warning;
         if (target.Clock is null) yield return "The server has no WebSocket endpoint to measure the clock offset; tick ages use the client clock as is.";
+    }
+
+    /// <summary>What may have limited or disturbed each scenario: a saturated client, a busy machine, disagreeing clocks.</summary>
+    internal static IEnumerable<string> ScenarioWarnings(IReadOnlyList<ScenarioStats> scenarios)
+    {
+        foreach (var s in scenarios.Where(s => s.Resources.ClientSaturated))
+            yield return string.Create(CultureInfo.InvariantCulture, $"{s.Name}: the load-test client used {s.Resources.ClientCores:0.00} cores on average: it may have limited the results.");
+        foreach (var s in scenarios.Where(s => s.Resources.MachineBusy))
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{s.Name}: other processes used {s.Resources.OtherCores:0.00} of the machine's {Environment.ProcessorCount} cores on average: the machine was busy, so its tick ages and CPU figures carry that noise.");
+        foreach (var s in scenarios.Where(s => s.NegativeAges > 0))
+            yield return $"{s.Name}: {s.NegativeAges} ticks arrived before their own time: client and server clocks disagree.";
     }
 
     private static List<KeyValuePair<string, string>> Settings(RunOptions o, LoadTarget target)
@@ -120,15 +131,13 @@ public sealed class LoadTestApp(TextWriter output)
         catch (IOException) { return "n/a"; }
     }
 
-    private static void Print(RunReport report, IReadOnlyList<string> files, ProgressDisplay display, bool cancelled)
+    private static void Print(RunReport report, IReadOnlyList<string> files, ProgressDisplay display)
     {
         display.Message("");
         foreach (var line in MarkdownReport.Render(report).Split('\n').SkipWhile(l => !l.StartsWith("## ", StringComparison.Ordinal)))
             display.Message(line.TrimEnd());
         display.Message($"Reports: {string.Join(", ", files)}");
-        display.Message(cancelled ? "RESULT: cancelled"
-            : report.Scenarios.Count == 0 ? "RESULT: nothing was measured"
-            : report.Passed ? "RESULT: passed" : report.Incomplete ? "RESULT: FAILED (incomplete: see the notes)" : "RESULT: FAILED (thresholds)");
+        display.Message($"RESULT: {report.Result}");
     }
 
 }

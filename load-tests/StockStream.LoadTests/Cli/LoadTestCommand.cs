@@ -74,6 +74,8 @@ public static class LoadTestCommand
         Add("sse", "The same over Server-Sent Events", new TransportRun(TransportKind.Sse));
         Add("long-poll", "The same over HTTP long polling", new TransportRun(TransportKind.LongPoll));
         Add("signalr", "The same over the SignalR baseline hub (/hub, MessagePack hub protocol)", new TransportRun(TransportKind.SignalR));
+        Add("ws-deflate", "The same over WebSocket offering permessage-deflate, as browsers do", new TransportRun(TransportKind.WebSocketDeflate));
+        Add("ws-json-deflate", "The same with the JSON subprotocol and permessage-deflate", new TransportRun(TransportKind.WebSocketJsonDeflate));
         Add("compare", "The same load over each transport in turn: side-by-side table and charts", new CompareRun());
         Add("connections", "Ramp idle WebSocket connections to --clients; server memory per connection", new ConnectionsRun());
         Add("slow-consumer", "Some clients stop reading: the others' tick age and server memory must stay bounded", new SlowConsumerRun());

@@ -18,6 +18,15 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
     /// <summary>Called when counting starts: at the start, or when the warm-up ends. Default does nothing.</summary>
     public Func<CancellationToken, Task> OnWindowOpened { get; init; } = _ => Task.CompletedTask;
 
+    /// <summary>
+    /// Called when counting has ended and ticks in flight have arrived, while every copy is still connected (so gauges read
+    /// now show the load, not its aftermath); also after a cancellation. Default does nothing.
+    /// </summary>
+    public Func<CancellationToken, Task> OnWindowClosed { get; init; } = _ => Task.CompletedTask;
+
+    /// <summary>How long <see cref="OnWindowClosed"/> may take. Default 5 s.</summary>
+    public TimeSpan WindowClosedTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long stopped copies get to close their connections. Default 10 s.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -57,6 +66,17 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             m.Window.Close();
+        }
+        using (var closing = new CancellationTokenSource(WindowClosedTimeout))
+        {
+            try
+            {
+                await OnWindowClosed(closing.Token);
+            }
+            catch (OperationCanceledException) when (closing.IsCancellationRequested)
+            {
+                // Too slow to matter more than stopping on time: what it would have read is missing.
+            }
         }
 
         await runStop.CancelAsync();

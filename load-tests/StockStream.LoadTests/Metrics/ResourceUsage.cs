@@ -19,6 +19,12 @@ public sealed record ResourceUsage(
     /// <summary>Above this share of one core's worth per client core available, the client may be what limits the run.</summary>
     public const double ClientSaturationCores = 0.9;
 
+    /// <summary>Other processes' average cores from which a run counts as disturbed: a tenth of the machine, at least a quarter core.</summary>
+    public static double BusyMachineCores => Math.Max(0.25, 0.1 * Environment.ProcessorCount);
+
+    /// <summary>True when other processes used enough CPU during the run to move its latency and CPU figures.</summary>
+    public bool MachineBusy => OtherCores >= BusyMachineCores;
+
     /// <summary>True when the client used about a core or more: on a machine it shares with the server, it may have been the bottleneck.</summary>
     public bool ClientSaturated => ClientCores >= ClientSaturationCores * Math.Max(1, Environment.ProcessorCount / 2);
 }

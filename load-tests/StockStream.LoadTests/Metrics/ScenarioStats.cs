@@ -37,5 +37,16 @@ public sealed record ScenarioStats
     /// <summary>Bytes read from the sockets per tick delivered, headers and framing included.</summary>
     public double BytesPerTick => Ticks > 0 ? (double)BytesReceived / Ticks : 0;
 
+    /// <summary>Bytes on the sockets in both directions per tick delivered: what a tick costs the network, requests included.</summary>
+    public double WireBytesPerTick => Ticks > 0 ? (double)(BytesReceived + BytesSent) / Ticks : 0;
+
+    /// <summary>The server's CPU time per tick delivered, µs; null without the server's CPU.</summary>
+    public double? ServerMicrosPerTick => Resources.ServerCores is { } cores && Ticks > 0 ? cores * DurationSeconds / Ticks * 1e6 : null;
+
+    /// <summary>The server's RSS growth during the scenario per client at its peak, KiB; null without the server's RSS.</summary>
+    public double? ServerKibPerClient => Resources is { ServerRssStartMb: { } start, ServerRssPeakMb: { } peak } && PeakClients > 0
+        ? (peak - start) * 1024 / PeakClients
+        : null;
+
     public double MegabytesReceived => BytesReceived / 1048576.0;
 }

@@ -44,21 +44,22 @@ public sealed class ScenarioExecutor : IDisposable
         string position = _display.BeginScenario(scenario.Props.Name, scenario.Props.Duration + scenario.Props.DrainTime);
         _display.Message($"Running {scenario.Props.Name} (scenario {position}, {scenario.Kind.Description()}), peak {scenario.Props.PeakCopies} clients for {scenario.Props.Duration.TotalSeconds:0.#} s" +
             (scenario.Props.WarmUp > TimeSpan.Zero ? $", the first {scenario.Props.WarmUp.TotalSeconds:0.#} s a warm-up" : ""));
-        IReadOnlyDictionary<string, double>? before = null;
+        IReadOnlyDictionary<string, double>? before = null, after = null;
         var runner = new ScenarioRunner(new ScenarioMonitor(_target.Probe, _display.OnSample))
         {
             OnWindowOpened = async ct => before = await _metrics.ScrapeAsync(ct),
+            // Read before the clients leave: connections, queues and pending ticks as they were under the load.
+            OnWindowClosed = async ct => after = await _metrics.ScrapeAsync(ct),
         };
         var outcome = await runner.RunAsync(scenario.Props, m, cancellationToken);
         _display.EndScenario(scenario.Props.Name);
-        var after = await _metrics.ScrapeAsync(CancellationToken.None);
         var stats = ScenarioStatsBuilder.Build(scenario.Kind.Description(), outcome, m) with { ServerMetrics = ServerMetricsScraper.Change(before, after) };
         _display.Message(Summary(stats));
         return stats;
     }
 
     public static string Summary(ScenarioStats s) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"  {s.Name}: {s.Ticks} ticks ({s.TicksPerSecond:0}/s), age p50 {s.TickAge.P50Ms:0.00} ms p99 {s.TickAge.P99Ms:0.00} ms max {s.TickAge.MaxMs:0.00} ms, " +
+        $"  {s.Name}: {s.Ticks:#,0} ticks ({s.TicksPerSecond:#,0}/s), age p50 {s.TickAge.P50Ms:0.00} ms p99 {s.TickAge.P99Ms:0.00} ms max {s.TickAge.MaxMs:0.00} ms, " +
         $"delivered {s.Delivery.Ratio:P2}, gaps {s.Delivery.GapTicks}, errors {s.Errors}, {s.BytesPerTick:0.0} B/tick");
 
     public void Dispose() => _http.Dispose();

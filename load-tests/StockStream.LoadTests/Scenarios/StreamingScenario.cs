@@ -24,10 +24,11 @@ public sealed class StreamingScenario : IDisposable
 
         Func<ScenarioContext, Task<Response>> ClientOf(Uri node) => kind switch
         {
-            TransportKind.WebSocket or TransportKind.WebSocketJson => new WebSocketStreamClient(new WebSocketClientOptions
+            _ when kind.IsWebSocket() => new WebSocketStreamClient(new WebSocketClientOptions
             {
                 Endpoint = TransportProbe.WebSocketEndpoint(node),
-                Format = kind == TransportKind.WebSocket ? WireFormat.MessagePack : WireFormat.Json,
+                Format = kind.WebSocketFormat(),
+                Deflate = kind.OffersDeflate(),
                 SymbolsPerClient = symbolsPerClient,
                 PauseReadingAfter = slowReading?.PauseAfter,
                 PauseReadingFor = slowReading?.PauseFor ?? TimeSpan.Zero,

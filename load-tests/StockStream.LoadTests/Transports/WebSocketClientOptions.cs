@@ -11,6 +11,9 @@ public sealed class WebSocketClientOptions
     /// <summary>MessagePack (<c>stockstream.v1</c>) or JSON (<c>stockstream.v1.json</c>). Default MessagePack.</summary>
     public WireFormat Format { get; init; } = WireFormat.MessagePack;
 
+    /// <summary>Offer permessage-deflate (as browsers do) and fail the session if the server does not accept it. Default false.</summary>
+    public bool Deflate { get; init; }
+
     /// <summary>Symbols each client subscribes to; 0 for an idle connection. Default 10.</summary>
     public int SymbolsPerClient { get; init; } = 10;
 

@@ -23,6 +23,7 @@ public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMe
         using var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(options.Format.Subprotocol);
         socket.Options.CollectHttpResponseDetails = true;
+        if (options.Deflate) socket.Options.DangerousDeflateOptions = WebSocketDeflate.BrowserOffer();
 
         long started = Stopwatch.GetTimestamp();
         m.Counters.AddRequest();
@@ -35,6 +36,7 @@ public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMe
             return Response.Fail(socket.HttpStatusCode is 0 ? $"connect: {e.GetType().Name}" : $"connect: HTTP {(int)socket.HttpStatusCode}");
         }
         m.ConnectTime.Record((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+        if (options.Deflate && !WebSocketDeflate.WasAccepted(socket)) return Response.Fail("connect: permessage-deflate not accepted");
 
         var tracker = m.NewTracker();
         m.Counters.ClientConnected();
