@@ -17,6 +17,12 @@ public sealed class CommandLineOptions
     /// <summary>Runs are bounded: at most this many nodes started here.</summary>
     public const int MaxNodes = 8;
 
+    /// <summary>Runs are bounded: at most this many agents (each holds at most one process's worth of clients).</summary>
+    public const int MaxAgents = 16;
+
+    /// <summary>Runs are bounded: at most this many clients over all agents.</summary>
+    public const int MaxClientsOverAgents = 200_000;
+
     public CommandLineOptions()
     {
         Nodes.Validators.Add(r =>
@@ -24,6 +30,11 @@ public sealed class CommandLineOptions
             // cluster always runs its nodes over Redis.
             if (r.GetValueOrDefault<int>() > 1 && BackplaneGiven(r) != BackplaneKind.Redis && r.Parent is not CommandResult { Command.Name: "cluster" })
                 r.AddError("--nodes above 1 needs --backplane redis: in-process nodes would each simulate a market of their own.");
+        });
+        Clients.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() > MaxClients && r.GetResult(Agents) is null or { Implicit: true } && r.GetResult(AgentUrls) is null or { Implicit: true })
+                r.AddError($"More than {MaxClients} clients need load agents (--agents N): one process can hold no more.");
         });
         Url.Validators.Add(r =>
         {
@@ -46,7 +57,21 @@ public sealed class CommandLineOptions
         CustomParser = ParseBackplane,
         DefaultValueFactory = _ => BackplaneKind.InProcess,
     };
-    public Option<int> Clients { get; } = Bounded(new Option<int>("--clients", "-c") { Description = "Concurrent clients", DefaultValueFactory = _ => 100 }, 0, MaxClients);
+    public Option<int> Clients { get; } = Bounded(new Option<int>("--clients", "-c") { Description = $"Concurrent clients (more than {MaxClients} over --agents)", DefaultValueFactory = _ => 100 }, 0, MaxClientsOverAgents);
+    public Option<int> Balancers { get; } = Bounded(new Option<int>("--balancers") { Description = "HAProxy processes started here in front of the nodes (each carries ~9,500 connections); clients connect to them", DefaultValueFactory = _ => 0 }, 0, MaxAgents);
+    public Option<int> Agents { get; } = Bounded(new Option<int>("--agents") { Description = "Load agents started here to hold the clients (each at most 19,000, from its own 127.0.0.x)", DefaultValueFactory = _ => 0 }, 0, MaxAgents);
+    public Option<IReadOnlyList<Uri>> AgentUrls { get; } = new("--agent-url")
+    {
+        Description = "Load agents already running (http://host:port, comma-separated; start one with: load agent --listen host:port)",
+        CustomParser = ParseUrls,
+        DefaultValueFactory = _ => [],
+    };
+    public Option<bool> Reconnect { get; } = new("--reconnect") { Description = "WebSocket clients reconnect after a drop, to the next address first, and resume their streams" };
+    public Option<TimeSpan?> KillNodeAfter { get; } = new("--kill-node-after")
+    {
+        Description = "Kill the last node started here (SIGKILL) this long into each scenario (needs --agents and several nodes); clients reconnect",
+        CustomParser = r => ParseDuration(r),
+    };
     public Option<int> Symbols { get; } = Bounded(new Option<int>("--symbols", "-s") { Description = "Symbols each client subscribes to", DefaultValueFactory = _ => 10 }, 0, 10_000);
     public Option<TimeSpan> Duration { get; } = DurationOption("--duration", "How long each scenario holds its load (e.g. 10s, 2m)", TimeSpan.FromSeconds(30), "-d");
     public Option<TimeSpan> WarmUp { get; } = DurationOption("--warm-up", "A few clients run this long first, not counted", TimeSpan.FromSeconds(2));
@@ -73,7 +98,7 @@ public sealed class CommandLineOptions
     public Option<string?> ReportDirectory { get; } = new("--report-dir") { Description = "Folder for the HTML, Markdown and CSV reports (default load-tests/reports)" };
     public Option<bool> Plain { get; } = new("--plain") { Description = "Print one progress line per second instead of redrawing one" };
 
-    public IEnumerable<Option> All => [Url, Nodes, Backplane, Clients, Symbols, Duration, WarmUp, RampUp, InjectRate, SessionLength, Rate, MarketSymbols, ServerArguments,
+    public IEnumerable<Option> All => [Url, Nodes, Backplane, Balancers, Agents, AgentUrls, Reconnect, KillNodeAfter, Clients, Symbols, Duration, WarmUp, RampUp, InjectRate, SessionLength, Rate, MarketSymbols, ServerArguments,
         SymbolList, Transports, Smoke, MaxErrors, MinDelivery, MaxGaps, MaxP99, SlowClients, PauseAfter, PauseFor, SlowReceiveBuffer, StartClients, StepFactor,
         P99Limit, ReportDirectory, Plain];
 
@@ -86,6 +111,11 @@ public sealed class CommandLineOptions
             Urls = result.GetValue(Url) ?? [],
             Nodes = result.GetValue(Nodes),
             Backplane = result.GetValue(Backplane),
+            Balancers = result.GetValue(Balancers),
+            Agents = result.GetValue(Agents),
+            AgentUrls = result.GetValue(AgentUrls) ?? [],
+            Reconnect = result.GetValue(Reconnect) || result.GetValue(KillNodeAfter) is not null,
+            KillNodeAfter = result.GetValue(KillNodeAfter),
             Clients = defaultClients is { } clients && result.GetResult(Clients) is null or { Implicit: true } ? clients : result.GetValue(Clients),
             SymbolsPerClient = result.GetValue(Symbols),
             Duration = result.GetValue(Duration),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StockStream.LoadTests.Agents;
 using StockStream.LoadTests.Cluster;
 using StockStream.LoadTests.Scenarios;
 using StockStream.LoadTests.Transports;
@@ -28,7 +29,13 @@ public static class LoadTestCommand
         Add("slow-consumer", "Some clients stop reading: the others' tick age and server memory must stay bounded", new SlowConsumerRun());
         Add("capacity", "Raise clients step by step (over the first of --transports) until tick age p99 passes --p99-limit; report the knee", new CapacityRun());
         Add("scale-out", "The same WebSocket load (1,000 clients unless --clients) on 1 node in-process, 1 node over Redis and 2 nodes over Redis, each started here: what the backplane costs", new ScaleOutRun());
+        var c100k = new C100kRun();
+        var c100kCommand = new Command("c100k", "100,000 WebSocket subscribers: 7 nodes over Redis, 6 agents, clients spread over the nodes, one node killed mid-run (any option overrides a part)");
+        c100kCommand.SetAction((result, cancellationToken) =>
+            app.RunAsync("c100k", c100k, C100kRun.Apply(options.Read(result), result, options), "load " + string.Join(' ', args), cancellationToken));
+        root.Subcommands.Add(c100kCommand);
         root.Subcommands.Add(ClusterCommand.Create(options, Console.Out));
+        root.Subcommands.Add(AgentCommand.Create(Console.Out));
         return root;
 
         void Add(string name, string description, ILoadTestRun run)

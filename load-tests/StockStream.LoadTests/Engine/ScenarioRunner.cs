@@ -18,6 +18,9 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
     /// <summary>Called when counting starts: at the start, or when the warm-up ends. Default does nothing.</summary>
     public Func<CancellationToken, Task> OnWindowOpened { get; init; } = _ => Task.CompletedTask;
 
+    /// <summary>Number of the first copy: an agent's copies continue the numbers of the agents before it. Default 0.</summary>
+    public int FirstInstanceNumber { get; init; }
+
     /// <summary>How long stopped copies get to close their connections. Default 10 s.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -29,7 +32,7 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
         var running = new List<Copy>();
         var all = new List<Task>();
         var clock = Stopwatch.StartNew();
-        int nextNumber = 0;
+        int nextNumber = FirstInstanceNumber;
         bool warmingUp = scenario.WarmUp > TimeSpan.Zero;
         if (warmingUp) m.Window.StartLater();
         else await OnWindowOpened(cancellationToken);
@@ -64,7 +67,7 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
         await monitorStop.CancelAsync();
         var monitored = await monitoring;
         foreach (var copy in running) copy.Stop.Dispose();
-        return new ScenarioOutcome(scenario, clock.Elapsed, nextNumber, monitored, stopped);
+        return new ScenarioOutcome(scenario, clock.Elapsed, nextNumber - FirstInstanceNumber, monitored, stopped);
 
         async Task EndWarmUpAsync()
         {
