@@ -2,6 +2,7 @@ using StockStream.Server.Backplane;
 using StockStream.Server.Hosting;
 using StockStream.Server.Market;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Limits;
 using StockStream.Server.Transports.LongPolling;
 using StockStream.Server.Transports.Rest;
 using StockStream.Server.Transports.SignalR;
@@ -10,6 +11,8 @@ using StockStream.Server.Transports.WebSockets;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppLocation.ContentRoot() });
 builder.Services.AddProblemDetails();
+builder.AddConnectionLimits();
+builder.AddClientLimits();
 builder.AddBackplane();
 builder.AddMarket();
 builder.AddStreaming();
@@ -23,6 +26,7 @@ builder.AddApiDocs();
 builder.AddFrontend();
 
 var app = builder.Build();
+app.UseClientLimits();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebSockets();

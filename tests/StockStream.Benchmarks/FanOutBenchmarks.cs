@@ -1,8 +1,8 @@
-using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
 using StockStream.Protocol.Messages;
+using StockStream.Server.Backplane;
 using StockStream.Server.Market;
 using StockStream.Server.Streaming;
 
@@ -57,11 +57,5 @@ public class FanOutBenchmarks
             while (queue.TryTake(out var item)) ticks += item.Ticks.Count;
         }
         return ticks;
-    }
-
-    private sealed class NoMeterFactory : IMeterFactory
-    {
-        public Meter Create(MeterOptions options) => new(options);
-        public void Dispose() { }
     }
 }

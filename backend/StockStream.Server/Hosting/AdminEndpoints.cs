@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
 using StockStream.Server.Backplane;
-using StockStream.Server.Transports.Rest;
+using StockStream.Server.Transports.Http;
 
 namespace StockStream.Server.Hosting;
 

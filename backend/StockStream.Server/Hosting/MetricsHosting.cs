@@ -1,6 +1,5 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
-using StockStream.Server.Streaming;
 
 namespace StockStream.Server.Hosting;
 
@@ -15,7 +14,7 @@ public static class MetricsHosting
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("stockstream"))
             .WithMetrics(metrics => metrics
-                .AddMeter(StreamingMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+                .AddMeter(ServerMeter.Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());
         return builder;

@@ -16,6 +16,7 @@ public static class MarketHosting
             var options = sp.GetRequiredService<IOptions<MarketOptions>>().Value;
             return new InstrumentCatalog(options.Symbols, options.Seed);
         });
+        builder.Services.AddSingleton<MarketMetrics>();
         builder.Services.AddHostedService<TickGenerator>();
         return builder;
     }

@@ -31,9 +31,12 @@ public sealed class MarketOptions
     [Range(0, 1)]
     public double SectorCorrelation { get; set; } = 0.5;
 
-    /// <summary>How often due ticks are published as one batch, in milliseconds. Default 5.</summary>
+    /// <summary>
+    /// How often due ticks are published as one batch, in milliseconds. Default 1: a tick waits at most this long for
+    /// its batch; fan-out batches under pressure by itself (docs/latency.md), so a longer interval only adds latency.
+    /// </summary>
     [Range(1, 1000)]
-    public int PublishIntervalMs { get; set; } = 5;
+    public int PublishIntervalMs { get; set; } = 1;
 
     /// <summary>Market state at start. Default Open.</summary>
     public MarketState InitialState { get; set; } = MarketState.Open;

@@ -1,18 +1,18 @@
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
 using StockStream.Server.Backplane;
-using StockStream.Server.Streaming;
 
 namespace StockStream.Server.Market;
 
 /// <summary>
 /// The hosted market: while this node holds the generator lease, every publish interval it takes the ticks that
 /// fell due from the simulator and publishes them as one batch. A tick's time is when it fell due, so a generator
-/// behind schedule shows up as latency. On taking over, seqs and prices continue from the hub's quotes.
+/// behind schedule shows up as latency. On taking over, seqs and prices continue from where the lease says the
+/// shared stream ends.
 /// </summary>
 public sealed partial class TickGenerator(
-    InstrumentCatalog catalog, IOptions<MarketOptions> options, TickHub hub, ITickBackplane backplane,
-    StreamingMetrics metrics, TimeProvider clock, ILogger<TickGenerator> logger) : BackgroundService
+    InstrumentCatalog catalog, IOptions<MarketOptions> options, ITickBackplane backplane,
+    MarketMetrics metrics, TimeProvider clock, ILogger<TickGenerator> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,7 +20,7 @@ public sealed partial class TickGenerator(
         while (!stoppingToken.IsCancellationRequested)
         {
             await using var lease = await backplane.AcquireGeneratorAsync(stoppingToken);
-            LogGenerating(logger, hub.Offset);
+            LogGenerating(logger, lease.ResumeFrom.Offset);
             using var term = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
             try
             {
@@ -38,14 +38,15 @@ public sealed partial class TickGenerator(
     {
         var market = options.Value;
         long now = clock.NowMicroseconds();
-        ulong next = hub.Offset + 1;
-        var simulator = new TickSimulator(catalog, market, now, next == 1 ? null : [.. hub.Feeds.Select(f => f.Quote)]);
+        var resume = lease.ResumeFrom;
+        ulong next = resume.Offset + 1;
+        var simulator = new TickSimulator(catalog, market, now, resume.IsFresh ? null : resume.Quotes);
         var batch = new List<Tick>(1024);
         bool wasOpen = true;
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(market.PublishIntervalMs), clock);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
-            bool open = hub.MarketState == MarketState.Open;
+            bool open = backplane.MarketState == MarketState.Open;
             now = clock.NowMicroseconds();
             // While closed or halted no trades happen; on reopening, arrivals restart from now instead of bursting.
             if (open && !wasOpen) simulator.ScheduleAll(now);

@@ -1,3 +1,5 @@
+using StockStream.Server.Backplane;
+
 namespace StockStream.Server.Streaming;
 
 /// <summary>Registers the hub and its metrics.</summary>
@@ -12,6 +14,7 @@ public static class StreamingHosting
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StreamingMetrics>();
         builder.Services.AddSingleton<TickHub>();
+        builder.Services.AddSingleton<ITickSink>(sp => sp.GetRequiredService<TickHub>());
         return builder;
     }
 }

@@ -2,62 +2,21 @@ using System.Diagnostics.Metrics;
 
 namespace StockStream.Server.Streaming;
 
-/// <summary>The server's instruments (System.Diagnostics.Metrics), tagged by transport where it matters.</summary>
+/// <summary>What the fan-out measures: ticks queued for connections and ticks conflated for slow readers.</summary>
 public sealed class StreamingMetrics
 {
-    public const string MeterName = "StockStream";
-
     private readonly Meter _meter;
-    private readonly Counter<long> _ticksGenerated;
     private readonly Counter<long> _ticksConflated;
-    private readonly UpDownCounter<long> _connections;
-    private readonly Counter<long> _connectionsOpened;
-    private readonly Counter<long> _ticksSent;
-    private readonly Counter<long> _framesSent;
-    private readonly Counter<long> _bytesSent;
-    private readonly Counter<long> _rejectedInputs;
-    private readonly Counter<long> _sendStalls;
 
     public StreamingMetrics(IMeterFactory meterFactory)
     {
-        var meter = _meter = meterFactory.Create(MeterName);
-        _ticksGenerated = meter.CreateCounter<long>("stockstream.ticks.generated", "{tick}", "Ticks the market generated on this node (only the generating node of several counts them).");
-        _ticksConflated = meter.CreateCounter<long>("stockstream.ticks.conflated", "{tick}", "Ticks dropped for slow readers.");
-        _connections = meter.CreateUpDownCounter<long>("stockstream.connections", "{connection}", "Open streaming connections.");
-        _connectionsOpened = meter.CreateCounter<long>("stockstream.connections.opened", "{connection}", "Streaming connections accepted.");
-        _ticksSent = meter.CreateCounter<long>("stockstream.ticks.sent", "{tick}", "Ticks sent to clients.");
-        _framesSent = meter.CreateCounter<long>("stockstream.frames.sent", "{frame}", "Frames or responses sent to clients.");
-        _bytesSent = meter.CreateCounter<long>("stockstream.bytes.sent", "By", "Payload bytes sent to clients.");
-        _rejectedInputs = meter.CreateCounter<long>("stockstream.inputs.rejected", "{message}", "Client inputs refused as malformed, unknown or excessive.");
-        _sendStalls = meter.CreateCounter<long>("stockstream.send.stalls", "{connection}", "Connections dropped because a send stalled.");
+        _meter = meterFactory.Create(ServerMeter.Name);
+        _ticksConflated = _meter.CreateCounter<long>("stockstream.ticks.conflated", "{tick}", "Ticks dropped for slow readers.");
     }
 
     /// <summary>Reports the ticks waiting in every connection's queue (what slow readers cost in memory).</summary>
     public void ObservePendingTicks(Func<long> pendingTicks) =>
         _meter.CreateObservableGauge("stockstream.ticks.pending", pendingTicks, "{tick}", "Ticks queued for connections, not yet sent.");
 
-    public void TicksGenerated(int count) => _ticksGenerated.Add(count);
-
     public void TicksConflated(int count) => _ticksConflated.Add(count);
-
-    public void ConnectionOpened(string transport)
-    {
-        _connections.Add(1, new KeyValuePair<string, object?>("transport", transport));
-        _connectionsOpened.Add(1, new KeyValuePair<string, object?>("transport", transport));
-    }
-
-    public void ConnectionClosed(string transport) => _connections.Add(-1, new KeyValuePair<string, object?>("transport", transport));
-
-    public void Sent(string transport, int ticks, int bytes)
-    {
-        var tag = new KeyValuePair<string, object?>("transport", transport);
-        if (ticks > 0) _ticksSent.Add(ticks, tag);
-        _framesSent.Add(1, tag);
-        _bytesSent.Add(bytes, tag);
-    }
-
-    public void InputRejected(string transport, string reason) =>
-        _rejectedInputs.Add(1, new KeyValuePair<string, object?>("transport", transport), new KeyValuePair<string, object?>("reason", reason));
-
-    public void SendStalled(string transport) => _sendStalls.Add(1, new KeyValuePair<string, object?>("transport", transport));
 }

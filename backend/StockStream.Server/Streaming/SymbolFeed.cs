@@ -3,7 +3,7 @@ using StockStream.Protocol;
 namespace StockStream.Server.Streaming;
 
 /// <summary>
-/// Everything the hub keeps for one symbol: its quote, history, subscribers and waiting polls. One short lock
+/// Everything the hub keeps for one symbol: its quote, history, subscribers (O(1) to add or remove) and waiting polls. One short lock
 /// makes "append tick" and "register subscriber + read quote" atomic, so a snapshot and the stream meet exactly.
 /// </summary>
 public sealed class SymbolFeed
@@ -11,7 +11,7 @@ public sealed class SymbolFeed
     private readonly Lock _gate = new();
     private readonly TickHistory _history;
     private QuoteState _quote;
-    private SubscriberQueue[] _subscribers = [];
+    private readonly SubscriberSet _subscribers = new();
     private TaskCompletionSource? _nextTick;
 
     public SymbolFeed(int id, string symbol, double openPrice, long sessionStart, StreamingOptions options, int historyCapacity)
@@ -27,7 +27,7 @@ public sealed class SymbolFeed
     public string Symbol { get; }
 
     /// <summary>Records a tick and returns who must receive it; the caller fans out after the lock is released.</summary>
-    internal SubscriberQueue[] Append(StreamTick tick, out TaskCompletionSource? waiters)
+    internal SubscriberQueue?[] Append(StreamTick tick, out TaskCompletionSource? waiters)
     {
         lock (_gate)
         {
@@ -35,7 +35,7 @@ public sealed class SymbolFeed
             _quote.Apply(tick.Tick);
             waiters = _nextTick;
             _nextTick = null;
-            return _subscribers;
+            return _subscribers.Slots;
         }
     }
 
@@ -65,7 +65,7 @@ public sealed class SymbolFeed
     {
         lock (_gate)
         {
-            if (Array.IndexOf(_subscribers, subscriber) < 0) _subscribers = [.. _subscribers, subscriber];
+            _subscribers.Add(subscriber);
             return _quote.ToQuote(Symbol);
         }
     }
@@ -78,7 +78,7 @@ public sealed class SymbolFeed
     {
         lock (_gate)
         {
-            if (Array.IndexOf(_subscribers, subscriber) < 0) _subscribers = [.. _subscribers, subscriber];
+            _subscribers.Add(subscriber);
             quote = _quote.ToQuote(Symbol);
             if (lastSeenSeq > _quote.Seq) return null;
             if (lastSeenSeq == _quote.Seq) return [];
@@ -90,13 +90,14 @@ public sealed class SymbolFeed
     {
         lock (_gate)
         {
-            int index = Array.IndexOf(_subscribers, subscriber);
-            if (index < 0) return;
-            _subscribers = [.. _subscribers.AsSpan(0, index), .. _subscribers.AsSpan(index + 1)];
+            _subscribers.Remove(subscriber);
         }
     }
 
-    public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
+    public int SubscriberCount
+    {
+        get { lock (_gate) return _subscribers.Count; }
+    }
 
     /// <summary>Ticks after a stream offset; <paramref name="missed"/> when some of them were evicted.</summary>
     public StreamTick[] AfterOffset(ulong offset, out bool missed)

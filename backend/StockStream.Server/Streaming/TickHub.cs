@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
 using StockStream.Protocol.Messages;
+using StockStream.Server.Backplane;
 using StockStream.Server.Market;
 
 namespace StockStream.Server.Streaming;
@@ -11,11 +12,12 @@ namespace StockStream.Server.Streaming;
 /// The fan-out: takes batches of ticks from the backplane, encodes each once, records it in its symbol's feed,
 /// and hands it to every subscriber's queue without ever waiting for a client.
 /// </summary>
-public sealed class TickHub
+public sealed class TickHub : ITickSink
 {
     private readonly SymbolFeed[] _feeds;
     private readonly FrozenDictionary<string, SymbolFeed> _bySymbol;
     private readonly StreamingOptions _options;
+    private readonly StreamingMetrics _metrics;
     private readonly TimeProvider _clock;
     private readonly Lock _stateGate = new();
     private readonly List<SubscriberQueue> _touched = [];
@@ -29,6 +31,7 @@ public sealed class TickHub
         StreamingMetrics metrics, TimeProvider clock)
     {
         _options = options.Value;
+        _metrics = metrics;
         _clock = clock;
         _state = market.Value.InitialState;
         long sessionStart = clock.NowMicroseconds();
@@ -39,7 +42,7 @@ public sealed class TickHub
         metrics.ObservePendingTicks(PendingTicks);
     }
 
-    /// <summary>Names this incarnation of the stream: it changes whenever seq numbering restarts.</summary>
+    /// <inheritdoc />
     public string Epoch { get; private set; }
 
     public int MaxSymbols => _options.MaxSymbols;
@@ -50,6 +53,12 @@ public sealed class TickHub
     public ulong Offset => Volatile.Read(ref _offset);
 
     public IReadOnlyList<SymbolFeed> Feeds => _feeds;
+
+    public IReadOnlyList<Quote> Quotes() => [.. _feeds.Select(f => f.Quote)];
+
+    /// <summary>A new outbox for one connection, bounded as its transport configures (symbols: <see cref="MaxSymbols"/> unless given).</summary>
+    public SubscriberQueue CreateQueue(string id, int maxPendingTicks, int maxTicksPerFrame, int? maxSymbols = null) =>
+        new(id, maxSymbols ?? _options.MaxSymbols, maxPendingTicks, maxTicksPerFrame, _metrics);
 
     public bool TryGetFeed(string symbol, out SymbolFeed feed) => _bySymbol.TryGetValue(symbol, out feed!);
 
@@ -68,7 +77,7 @@ public sealed class TickHub
                 Volatile.Write(ref _offset, offset);
                 foreach (var subscriber in subscribers)
                 {
-                    if (subscriber.Enqueue(encoded)) _touched.Add(subscriber);
+                    if (subscriber?.Enqueue(encoded) == true) _touched.Add(subscriber);
                 }
                 waiters?.TrySetResult();
             }
@@ -80,10 +89,7 @@ public sealed class TickHub
         _touched.Clear();
     }
 
-    /// <summary>
-    /// Adopts a shared stream before any client is served: its epoch, its quotes as of <paramref name="offset"/>
-    /// (null: the opening quotes), and the offset its history starts after (older cursors have missed ticks).
-    /// </summary>
+    /// <inheritdoc />
     public void Restore(string epoch, ulong offset, IReadOnlyList<Quote>? quotes, ulong heldAfter)
     {
         Epoch = epoch;
@@ -92,7 +98,7 @@ public sealed class TickHub
         Volatile.Write(ref _offset, offset);
     }
 
-    /// <summary>Adds a batch from before the restored offset to the history only (its ticks are in the quotes already).</summary>
+    /// <inheritdoc />
     public void RestoreHistory(TickBatch batch)
     {
         ulong offset = batch.FirstOffset;

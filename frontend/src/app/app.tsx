@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ConnectionBar } from '../features/connection/connection-bar';
 import { MarketBanner } from '../features/connection/market-banner';
 import { Inspector } from '../features/inspector/inspector';
@@ -7,6 +7,7 @@ import { PriceChart } from '../features/price-chart/price-chart';
 import { useInstruments } from '../features/watchlist/use-instruments';
 import { Watchlist } from '../features/watchlist/watchlist';
 import { useStore, useStoreSelector } from '../lib/store/use-store';
+import { browserClock } from '../lib/stream/clock-offset';
 import type { Rejection } from '../lib/stream/protocol';
 import { useAppServices } from './use-app-services';
 
@@ -20,6 +21,7 @@ export function App() {
   const { instruments, error } = useInstruments(baseUrl, epoch);
   const { symbols, selected } = useStore(watchlist);
   const marketState = useStoreSelector(market.view, (view) => view.market);
+  const serverNowMs = useCallback(() => client.clock.serverNowMs(browserClock()), [client]);
 
   useEffect(() => {
     watchlist.seed(instruments.slice(0, DEFAULT_WATCHLIST_SIZE).map((i) => i.symbol));
@@ -41,7 +43,7 @@ export function App() {
           rejections={rejections}
           onDismissRejections={() => setRejections([])}
         />
-        <PriceChart store={market} baseUrl={baseUrl} symbol={selected} />
+        <PriceChart store={market} baseUrl={baseUrl} symbol={selected} serverNowMs={serverNowMs} />
         <LatencyPanel client={client} baseUrl={baseUrl} symbols={symbols} compare={compare} onCompareChange={setCompare} />
         <Inspector client={client} />
       </main>

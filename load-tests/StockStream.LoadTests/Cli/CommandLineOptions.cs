@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using StockStream.LoadTests.Server;
+using StockStream.Protocol;
 using StockStream.LoadTests.Transports;
 
 namespace StockStream.LoadTests.Cli;
@@ -23,17 +25,20 @@ public sealed class CommandLineOptions
     /// <summary>Runs are bounded: at most this many clients over all agents.</summary>
     public const int MaxClientsOverAgents = 200_000;
 
+    /// <summary>Runs are bounded: at most this many market ticks per second of a server started here.</summary>
+    public const double MaxRate = 1_000_000;
+
     public CommandLineOptions()
     {
         Nodes.Validators.Add(r =>
         {
             // cluster always runs its nodes over Redis.
-            if (r.GetValueOrDefault<int>() > 1 && BackplaneGiven(r) != BackplaneKind.Redis && r.Parent is not CommandResult { Command.Name: "cluster" })
+            if (WholeGiven(r.GetResult(Nodes)) > 1 && BackplaneGiven(r) != BackplaneKind.Redis && r.Parent is not CommandResult { Command.Name: "cluster" })
                 r.AddError("--nodes above 1 needs --backplane redis: in-process nodes would each simulate a market of their own.");
         });
         Clients.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() > MaxClients && r.GetResult(Agents) is null or { Implicit: true } && r.GetResult(AgentUrls) is null or { Implicit: true })
+            if (WholeGiven(r.GetResult(Clients)) > MaxClients && r.GetResult(Agents) is null or { Implicit: true } && r.GetResult(AgentUrls) is null or { Implicit: true })
                 r.AddError($"More than {MaxClients} clients need load agents (--agents N): one process can hold no more.");
         });
         Url.Validators.Add(r =>
@@ -43,58 +48,46 @@ public sealed class CommandLineOptions
         });
     }
 
-    public Option<IReadOnlyList<Uri>> Url { get; } = new("--url")
-    {
-        Description = "Running server nodes (http://host:port, comma-separated; clients are spread over them); without it the server is started here on a free loopback port",
-        CustomParser = ParseUrls,
-        DefaultValueFactory = _ => [],
-    };
-    public Option<int> Nodes { get; } = Bounded(new Option<int>("--nodes") { Description = "Server nodes started here, clients spread over them round-robin; more than 1 needs --backplane redis", DefaultValueFactory = _ => 1 }, 1, MaxNodes);
-    public Option<BackplaneKind> Backplane { get; } = new("--backplane")
-    {
-        Description = "How the nodes started here share the market: inprocess (one node) or redis (a redis-server started here, persistence off)",
-        HelpName = "inprocess|redis",
-        CustomParser = ParseBackplane,
-        DefaultValueFactory = _ => BackplaneKind.InProcess,
-    };
-    public Option<int> Clients { get; } = Bounded(new Option<int>("--clients", "-c") { Description = $"Concurrent clients (more than {MaxClients} over --agents)", DefaultValueFactory = _ => 100 }, 0, MaxClientsOverAgents);
-    public Option<int> Balancers { get; } = Bounded(new Option<int>("--balancers") { Description = "HAProxy processes started here in front of the nodes (each carries ~9,500 connections); clients connect to them", DefaultValueFactory = _ => 0 }, 0, MaxAgents);
-    public Option<int> Agents { get; } = Bounded(new Option<int>("--agents") { Description = "Load agents started here to hold the clients (each at most 19,000, from its own 127.0.0.x)", DefaultValueFactory = _ => 0 }, 0, MaxAgents);
-    public Option<IReadOnlyList<Uri>> AgentUrls { get; } = new("--agent-url")
-    {
-        Description = "Load agents already running (http://host:port, comma-separated; start one with: load agent --listen host:port)",
-        CustomParser = ParseUrls,
-        DefaultValueFactory = _ => [],
-    };
+    public Option<IReadOnlyList<Uri>> Url { get; } = CheckedOption.List<Uri>("--url",
+        "Running server nodes (http://host:port, comma-separated; clients are spread over them); without it the server is started here on a free loopback port",
+        TryReadServerUrl, "an http:// or https:// address of a server", []);
+    public Option<int> Nodes { get; } = CheckedOption.Whole("--nodes", "Server nodes started here, clients spread over them round-robin; more than 1 needs --backplane redis", 1, 1, MaxNodes);
+    public Option<BackplaneKind> Backplane { get; } = CheckedOption.Create("--backplane",
+        "How the nodes started here share the market: inprocess (one node) or redis (a redis-server started here, persistence off)",
+        BackplaneKind.InProcess, TryReadBackplane, "a backplane: inprocess or redis");
+    public Option<int> Clients { get; } = CheckedOption.Whole("--clients", $"Concurrent clients (more than {MaxClients} over --agents)", 100, 1, MaxClientsOverAgents, "-c");
+    public Option<int> Balancers { get; } = CheckedOption.Whole("--balancers", "HAProxy processes started here in front of the nodes (each carries ~9,500 connections); clients connect to them", 0, 0, MaxAgents);
+    public Option<int> Agents { get; } = CheckedOption.Whole("--agents", "Load agents started here to hold the clients (each at most 19,000, from its own 127.0.0.x)", 0, 0, MaxAgents);
+    public Option<IReadOnlyList<Uri>> AgentUrls { get; } = CheckedOption.List<Uri>("--agent-url",
+        "Load agents already running (http://host:port, comma-separated; start one with: load agent --listen host:port)", TryReadServerUrl, "an http:// address of a load agent", []);
     public Option<bool> Reconnect { get; } = new("--reconnect") { Description = "WebSocket clients reconnect after a drop, to the next address first, and resume their streams" };
-    public Option<TimeSpan?> KillNodeAfter { get; } = new("--kill-node-after")
-    {
-        Description = "Kill the last node started here (SIGKILL) this long into each scenario (needs --agents and several nodes); clients reconnect",
-        CustomParser = r => ParseDuration(r),
-    };
-    public Option<int> Symbols { get; } = Bounded(new Option<int>("--symbols", "-s") { Description = "Symbols each client subscribes to", DefaultValueFactory = _ => 10 }, 0, 10_000);
-    public Option<TimeSpan> Duration { get; } = DurationOption("--duration", "How long each scenario holds its load (e.g. 10s, 2m)", TimeSpan.FromSeconds(30), "-d");
-    public Option<TimeSpan> WarmUp { get; } = DurationOption("--warm-up", "A few clients run this long first, not counted", TimeSpan.FromSeconds(2));
-    public Option<TimeSpan> RampUp { get; } = DurationOption("--ramp-up", "Ramp from 0 to the clients over this time first", TimeSpan.Zero);
-    public Option<int?> InjectRate { get; } = new("--inject-rate") { Description = "Open model: start this many sessions per second instead of keeping clients constant" };
-    public Option<TimeSpan> SessionLength { get; } = DurationOption("--session-length", "Length of each injected session", TimeSpan.FromSeconds(5));
-    public Option<double> Rate { get; } = new("--rate") { Description = "Market ticks per second of a server started here", DefaultValueFactory = _ => 200 };
-    public Option<int> MarketSymbols { get; } = new("--market-symbols") { Description = "Symbols the market of a server started here simulates", DefaultValueFactory = _ => 50 };
-    public Option<string[]> ServerArguments { get; } = new("--server-arg") { Description = "Extra --Key=value setting for a server started here (repeatable)", AllowMultipleArgumentsPerToken = false };
-    public Option<string?> SymbolList { get; } = new("--symbol-list") { Description = "Comma-separated symbols to use instead of GET /api/symbols" };
-    public Option<string?> Transports { get; } = new("--transports") { Description = "Comma-separated transports for compare and grid: ws,ws-json,sse,long-poll,signalr" };
+    public Option<TimeSpan?> KillNodeAfter { get; } = CheckedOption.Optional<TimeSpan>("--kill-node-after",
+        "Kill the last node started here (SIGKILL) this long into each scenario (needs --agents and several nodes); clients reconnect and resume", TryReadKillAfter, "a duration such as 30s");
+    public Option<int> Symbols { get; } = CheckedOption.Whole("--symbols", "Symbols each client subscribes to", 10, 1, 10_000, "-s");
+    public Option<TimeSpan> Duration { get; } = CheckedOption.Duration("--duration", "How long each scenario holds its load (e.g. 10s, 2m)", TimeSpan.FromSeconds(30), MaxDuration, zeroAllowed: false, "-d");
+    public Option<TimeSpan> WarmUp { get; } = CheckedOption.Duration("--warm-up", "A few clients run this long first, not counted", TimeSpan.FromSeconds(2), MaxDuration, zeroAllowed: true);
+    public Option<TimeSpan> RampUp { get; } = CheckedOption.Duration("--ramp-up", "Ramp from 0 to the clients over this time first", TimeSpan.Zero, MaxDuration, zeroAllowed: true);
+    public Option<int?> InjectRate { get; } = CheckedOption.OptionalWhole("--inject-rate", "Open model: start this many sessions per second instead of keeping clients constant", 1, MaxClients);
+    public Option<TimeSpan> SessionLength { get; } = CheckedOption.Duration("--session-length", "Length of each injected session", TimeSpan.FromSeconds(5), MaxDuration, zeroAllowed: false);
+    public Option<double> Rate { get; } = CheckedOption.Number("--rate", "Market ticks per second of a server started here", 200, 0, MaxRate);
+    public Option<int> MarketSymbols { get; } = CheckedOption.Whole("--market-symbols", "Symbols the market of a server started here simulates", 50, 1, 20_000);
+    public Option<string[]> ServerArguments { get; } = ServerArgumentOption();
+    public Option<IReadOnlyList<string>> SymbolList { get; } = CheckedOption.List<string>("--symbol-list", "Comma-separated symbols to use instead of GET /api/symbols",
+        TryReadSymbol, "a symbol (1-12 of A-Z 0-9 . -)", []);
+    public Option<IReadOnlyList<TransportKind>> Transports { get; } = CheckedOption.List<TransportKind>("--transports",
+        $"Comma-separated transports for compare and grid: {TransportNames.List}", TransportNames.TryParse, $"a transport ({TransportNames.List})", TransportNames.All);
     public Option<bool> Smoke { get; } = new("--smoke") { Description = "Correctness run: zero errors, >= 99% delivery, contiguous seqs; skips transports the server lacks" };
-    public Option<long?> MaxErrors { get; } = new("--max-errors") { Description = "Threshold: most errors allowed" };
-    public Option<double?> MinDelivery { get; } = new("--min-delivery") { Description = "Threshold: least delivered/expected ticks (0..1)" };
-    public Option<long?> MaxGaps { get; } = new("--max-gaps") { Description = "Threshold: most ticks missing from the middle of a stream" };
-    public Option<double?> MaxP99 { get; } = new("--max-p99") { Description = "Threshold: most tick age p99, ms" };
-    public Option<int?> SlowClients { get; } = new("--slow-clients") { Description = "slow-consumer: clients that stop reading (default 10% of clients)" };
-    public Option<TimeSpan> PauseAfter { get; } = DurationOption("--pause-after", "slow-consumer: read this long before pausing", TimeSpan.FromSeconds(3));
-    public Option<TimeSpan> PauseFor { get; } = DurationOption("--pause-for", "slow-consumer: stop reading this long", TimeSpan.FromSeconds(10));
-    public Option<int> SlowReceiveBuffer { get; } = new("--slow-receive-buffer") { Description = "slow-consumer: socket receive buffer of the slow clients, bytes", DefaultValueFactory = _ => 16 * 1024 };
-    public Option<int> StartClients { get; } = new("--start-clients") { Description = "capacity: clients of the first step", DefaultValueFactory = _ => 50 };
-    public Option<double> StepFactor { get; } = new("--step-factor") { Description = "capacity: clients grow by this factor per step", DefaultValueFactory = _ => 2 };
-    public Option<double> P99Limit { get; } = new("--p99-limit") { Description = "capacity: tick age p99 (ms) past which the server is saturated", DefaultValueFactory = _ => 100 };
+    public Option<long?> MaxErrors { get; } = CheckedOption.OptionalCount("--max-errors", "Threshold: most errors allowed");
+    public Option<double?> MinDelivery { get; } = CheckedOption.OptionalNumber("--min-delivery", "Threshold: least delivered/expected ticks (0..1)", 0, 1);
+    public Option<long?> MaxGaps { get; } = CheckedOption.OptionalCount("--max-gaps", "Threshold: most ticks missing from the middle of a stream");
+    public Option<double?> MaxP99 { get; } = CheckedOption.OptionalNumber("--max-p99", "Threshold: most tick age p99, ms", 0, 600_000);
+    public Option<int?> SlowClients { get; } = CheckedOption.OptionalWhole("--slow-clients", "slow-consumer: clients that stop reading (default 10% of clients)", 1, MaxClients);
+    public Option<TimeSpan> PauseAfter { get; } = CheckedOption.Duration("--pause-after", "slow-consumer: read this long before pausing", TimeSpan.FromSeconds(3), MaxDuration, zeroAllowed: true);
+    public Option<TimeSpan> PauseFor { get; } = CheckedOption.Duration("--pause-for", "slow-consumer: stop reading this long", TimeSpan.FromSeconds(10), MaxDuration, zeroAllowed: false);
+    public Option<int> SlowReceiveBuffer { get; } = CheckedOption.Whole("--slow-receive-buffer", "slow-consumer: socket receive buffer of the slow clients, bytes", 16 * 1024, 1024, 16 << 20);
+    public Option<int> StartClients { get; } = CheckedOption.Whole("--start-clients", "capacity: clients of the first step", 50, 1, MaxClients);
+    public Option<double> StepFactor { get; } = CheckedOption.Number("--step-factor", "capacity: clients grow by this factor per step", 2, 1, 100);
+    public Option<double> P99Limit { get; } = CheckedOption.Number("--p99-limit", "capacity: tick age p99 (ms) past which the server is saturated", 100, 0, 600_000);
     public Option<string?> ReportDirectory { get; } = new("--report-dir") { Description = "Folder for the HTML, Markdown and CSV reports (default load-tests/reports)" };
     public Option<bool> Plain { get; } = new("--plain") { Description = "Print one progress line per second instead of redrawing one" };
 
@@ -126,8 +119,8 @@ public sealed class CommandLineOptions
             TicksPerSecond = result.GetValue(Rate),
             MarketSymbols = result.GetValue(MarketSymbols),
             ServerArguments = result.GetValue(ServerArguments) ?? [],
-            SymbolList = SplitList(result.GetValue(SymbolList)),
-            Transports = result.GetValue(Transports) is { } names ? [.. SplitList(names).Select(TransportNames.Parse)] : TransportNames.All,
+            SymbolList = result.GetValue(SymbolList) ?? [],
+            Transports = result.GetValue(Transports) ?? TransportNames.All,
             Smoke = smoke,
             MaxErrors = result.GetValue(MaxErrors) ?? (smoke ? 0 : null),
             MinDelivery = result.GetValue(MinDelivery) ?? (smoke ? 0.99 : null),
@@ -145,43 +138,33 @@ public sealed class CommandLineOptions
         };
     }
 
-    private static string[] SplitList(string? list) =>
-        list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-
-    private static Option<int> Bounded(Option<int> option, int min, int max)
+    private static Option<string[]> ServerArgumentOption()
     {
+        var option = new Option<string[]>("--server-arg") { Description = "Extra --Key=value setting for a server started here (repeatable)", AllowMultipleArgumentsPerToken = false };
         option.Validators.Add(r =>
         {
-            int value = r.GetValueOrDefault<int>();
-            if (value < min || value > max) r.AddError($"{option.Name} must be between {min} and {max}.");
+            foreach (var token in r.Tokens.Where(t => !(t.Value.StartsWith("--", StringComparison.Ordinal) && t.Value.IndexOf('=', StringComparison.Ordinal) > 2)))
+                r.AddError($"--server-arg must be a --Key=value setting, not '{token.Value}'.");
         });
         return option;
     }
 
-    private static Option<TimeSpan> DurationOption(string name, string description, TimeSpan defaultValue, params string[] aliases) => new(name, aliases)
-    {
-        Description = $"{description} (default {DurationParser.Format(defaultValue)})",
-        DefaultValueFactory = _ => defaultValue,
-        CustomParser = ParseDuration,
-    };
+    private static bool TryReadKillAfter(string text, out TimeSpan after) =>
+        DurationParser.TryParse(text, out after) && after > TimeSpan.Zero && after <= MaxDuration;
 
-    private static IReadOnlyList<Uri> ParseUrls(ArgumentResult result)
+    private static bool TryReadServerUrl(string text, out Uri url) =>
+        Uri.TryCreate(text, UriKind.Absolute, out url!) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+
+    private static bool TryReadSymbol(string text, out string symbol)
     {
-        var urls = new List<Uri>();
-        foreach (var text in SplitList(result.Tokens.Count > 0 ? result.Tokens[0].Value : "").DefaultIfEmpty(""))
-        {
-            if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)) urls.Add(url);
-            else result.AddError($"'{text}' is not an http:// or https:// address of a server.");
-        }
-        return urls;
+        symbol = text;
+        return SymbolName.IsValid(text);
     }
 
-    private static BackplaneKind ParseBackplane(ArgumentResult result)
+    private static bool TryReadBackplane(string text, out BackplaneKind kind)
     {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (BackplaneNamed(text) is { } kind) return kind;
-        result.AddError($"'{text}' is not a backplane: inprocess or redis.");
-        return BackplaneKind.InProcess;
+        kind = BackplaneNamed(text) ?? BackplaneKind.InProcess;
+        return BackplaneNamed(text) is not null;
     }
 
     private static BackplaneKind? BackplaneNamed(string text) =>
@@ -189,15 +172,10 @@ public sealed class CommandLineOptions
         : text.Equals("redis", StringComparison.OrdinalIgnoreCase) ? BackplaneKind.Redis
         : null;
 
-    /// <summary>The backplane the command line names, read from its token: a validator must not convert an option that may be malformed.</summary>
+    // Validators that look at another option read its token: a validator must not convert an option that may be malformed.
     private BackplaneKind? BackplaneGiven(SymbolResult result) =>
         result.GetResult(Backplane) is { Implicit: false, Tokens: [var token, ..] } ? BackplaneNamed(token.Value) : BackplaneKind.InProcess;
 
-    private static TimeSpan ParseDuration(ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (!DurationParser.TryParse(text, out var duration)) result.AddError($"'{text}' is not a duration such as 500ms, 10s or 2m.");
-        else if (duration > MaxDuration) result.AddError($"Runs are bounded: at most {DurationParser.Format(MaxDuration)}.");
-        return duration;
-    }
+    private static int? WholeGiven(OptionResult? result) =>
+        result is { Implicit: false, Tokens: [var token, ..] } && int.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : null;
 }

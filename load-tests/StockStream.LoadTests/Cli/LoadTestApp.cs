@@ -21,7 +21,7 @@ public sealed class LoadTestApp(TextWriter output)
     {
         var started = DateTime.UtcNow;
         var folder = Path.Combine(ReportFolder.Root(options), $"{started:yyyyMMdd-HHmmss}-{command}");
-        var display = new ProgressDisplay(options.PlainProgress, output);
+        var display = new ProgressDisplay(options.PlainProgress, output) { PlannedScenarios = run.ScenarioCount(options) };
         if ((run.WhyItCannotRun(options) ?? WhyAgentsCannotRun(options)) is { } reason)
         {
             display.Message($"Could not start the run: {reason}");

@@ -11,11 +11,7 @@ public static class ClusterCommand
 
     public static Command Create(CommandLineOptions shared, TextWriter output)
     {
-        var port = new Option<int>("--port") { Description = "Port of the balancer on localhost", DefaultValueFactory = _ => 5000 };
-        port.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 65535) r.AddError("--port must be between 1 and 65535.");
-        });
+        var port = CheckedOption.Whole("--port", "Port of the balancer on localhost", 5000, 1, 65535);
         var noRestart = new Option<bool>("--no-restart") { Description = "Leave a node that dies down instead of starting it again" };
         var command = new Command("cluster", $"Redis, {DefaultNodes} nodes (--nodes) and HAProxy in front of them on http://localhost:5000, until Ctrl+C: a node that dies leaves the others serving")
         {
@@ -34,7 +30,8 @@ public static class ClusterCommand
                 {
                     TicksPerSecond = run.TicksPerSecond,
                     Symbols = run.MarketSymbols,
-                    ExtraArguments = run.ServerArguments,
+                    // The balancer's X-Forwarded-For names the client, so per-client limits apply to clients, not to the balancer.
+                    ExtraArguments = ["--ClientLimits:KnownProxies:0=127.0.0.1", .. run.ServerArguments],
                 },
                 LogFolder = Path.Combine(ReportFolder.Root(run), $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-cluster"),
             };

@@ -14,6 +14,11 @@ public sealed class CapacityRun : ILoadTestRun
 {
     public int PeakClients(RunOptions options) => options.Clients;
 
+    public int ScenarioCount(RunOptions options) => Steps(options).Count();
+
+    public string? WhyItCannotRun(RunOptions options) =>
+        options.StartClients > options.Clients ? $"--start-clients ({options.StartClients}) must not exceed --clients ({options.Clients}), the largest step." : null;
+
     public async Task<RunResult> RunAsync(ScenarioExecutor executor, LoadTarget target, RunOptions options, CancellationToken cancellationToken)
     {
         var kind = options.Transports[0];

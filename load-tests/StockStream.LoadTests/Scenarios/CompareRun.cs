@@ -15,6 +15,8 @@ public sealed class CompareRun : ILoadTestRun
 
     public int PeakClients(RunOptions options) => options.Clients;
 
+    public int ScenarioCount(RunOptions options) => options.Transports.Count;
+
     public async Task<RunResult> RunAsync(ScenarioExecutor executor, LoadTarget target, RunOptions options, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };

@@ -12,6 +12,9 @@ public interface ILoadTestRun
     /// <summary>Clients when <c>--clients</c> is not given; null for the option's own default.</summary>
     int? DefaultClients => null;
 
+    /// <summary>How many scenarios the run has (at most, for runs that may stop early), for the live display. Default 1.</summary>
+    int ScenarioCount(RunOptions options) => 1;
+
     /// <summary>Why the options do not suit this command, checked before anything starts; null when they do.</summary>
     string? WhyItCannotRun(RunOptions options) => null;
 

@@ -24,6 +24,8 @@ public sealed class ScaleOutRun : ILoadTestRun
 
     public int PeakClients(RunOptions options) => options.Clients;
 
+    public int ScenarioCount(RunOptions options) => Deployments.Count;
+
     public string? WhyItCannotRun(RunOptions options) =>
         options.Urls.Count > 0 ? "scale-out starts its own nodes and Redis; drop --url (or run ws against running nodes)."
         : options.Nodes != 1 || options.Backplane != BackplaneKind.InProcess ? "scale-out starts 1 node in-process, 1 node over Redis and 2 nodes over Redis itself; drop --nodes and --backplane."

@@ -52,7 +52,8 @@ public sealed class ScenarioExecutor : IDisposable
 
     public async Task<ScenarioStats> RunAsync(StreamingScenario scenario, ScenarioMeasurements m, CancellationToken cancellationToken)
     {
-        _display.Message($"Running {scenario.Props.Name} ({scenario.Kind.Description()}), peak {scenario.Props.PeakCopies} clients for {scenario.Props.Duration.TotalSeconds:0.#} s" +
+        string position = _display.BeginScenario(scenario.Props.Name, scenario.Props.Duration + scenario.Props.DrainTime);
+        _display.Message($"Running {scenario.Props.Name} (scenario {position}, {scenario.Kind.Description()}), peak {scenario.Props.PeakCopies} clients for {scenario.Props.Duration.TotalSeconds:0.#} s" +
             (scenario.Props.WarmUp > TimeSpan.Zero ? $", the first {scenario.Props.WarmUp.TotalSeconds:0.#} s a warm-up" : ""));
         IReadOnlyDictionary<string, double>? before = null;
         var runner = new ScenarioRunner(new ScenarioMonitor(_target.Probe, _display.OnSample))
@@ -60,6 +61,7 @@ public sealed class ScenarioExecutor : IDisposable
             OnWindowOpened = async ct => before = await _metrics.ScrapeAsync(ct),
         };
         var outcome = await runner.RunAsync(scenario.Props, m, cancellationToken);
+        _display.EndScenario(scenario.Props.Name);
         var after = await _metrics.ScrapeAsync(CancellationToken.None);
         var stats = ScenarioStatsBuilder.Build(scenario.Kind.Description(), outcome, m) with { ServerMetrics = ServerMetricsScraper.Change(before, after) };
         _display.Message(Summary(stats));

@@ -14,6 +14,14 @@ public sealed class SlowConsumerRun : ILoadTestRun
 {
     public int PeakClients(RunOptions options) => options.Clients;
 
+    /// <summary>The normal and the slow clients, side by side.</summary>
+    public int ScenarioCount(RunOptions options) => 2;
+
+    public string? WhyItCannotRun(RunOptions options) =>
+        options.Clients < 2 ? "slow-consumer needs --clients of at least 2: normal clients beside the slow ones."
+        : options.SlowClients >= options.Clients ? $"--slow-clients ({options.SlowClients}) must be fewer than --clients ({options.Clients}): some clients must keep reading."
+        : null;
+
     public async Task<RunResult> RunAsync(ScenarioExecutor executor, LoadTarget target, RunOptions options, CancellationToken cancellationToken)
     {
         int slow = Math.Clamp(options.SlowClients ?? Math.Max(1, options.Clients / 10), 1, Math.Max(1, options.Clients - 1));

@@ -35,6 +35,9 @@ public sealed record ServerSettings
         yield return Setting("Market:Seed", Seed);
         yield return Setting("WebSocket:MaxConnections", MaxConnections);
         yield return Setting("Streaming:MaxSymbols", MaxSymbols);
+        // Every load client, and a balancer in front of the nodes, connects from loopback: per-address limits would
+        // refuse the load itself. Servers the tool only targets (--url) keep their limits.
+        yield return "--ClientLimits:ExemptLoopback=true";
         // Per-request logging would cost the server more than the load test measures.
         yield return "--Logging:LogLevel:Default=Warning";
         if (Redis is not null)

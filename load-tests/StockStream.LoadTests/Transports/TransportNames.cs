@@ -25,8 +25,18 @@ public static class TransportNames
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    public static TransportKind Parse(string name) =>
-        All.FirstOrDefault(k => k.ScenarioName() == name, (TransportKind)(-1)) is var kind && Enum.IsDefined(kind)
-            ? kind
-            : throw new ArgumentException($"Unknown transport '{name}'; use {string.Join(", ", All.Select(k => k.ScenarioName()))}.");
+    /// <summary>The scenario names, comma-separated, as the command line takes them.</summary>
+    public static string List => string.Join(", ", All.Select(k => k.ScenarioName()));
+
+    /// <summary>The transport a scenario name stands for; false for a name no transport has.</summary>
+    public static bool TryParse(string name, out TransportKind kind)
+    {
+        foreach (var candidate in All)
+        {
+            kind = candidate;
+            if (candidate.ScenarioName() == name) return true;
+        }
+        kind = default;
+        return false;
+    }
 }

@@ -71,11 +71,11 @@ public class CommandLineTests
     [Theory]
     [InlineData("--nodes 2", "--nodes above 1 needs --backplane redis")]
     [InlineData("--nodes 2 --backplane inprocess", "--nodes above 1 needs --backplane redis")]
-    [InlineData("--backplane kafka", "'kafka' is not a backplane")]
+    [InlineData("--backplane kafka", "--backplane must be a backplane: inprocess or redis, not 'kafka'")]
     [InlineData("--url http://127.0.0.1:5001 --backplane redis", "--url names running nodes")]
     [InlineData("--url http://127.0.0.1:5001,http://127.0.0.1:5002 --nodes 2", "--url names running nodes")]
-    [InlineData("--url http://127.0.0.1:5001,5002", "'5002' is not an http:// or https:// address")]
-    [InlineData("--nodes 0", "--nodes must be between 1 and 8")]
+    [InlineData("--url http://127.0.0.1:5001,5002", "--url: '5002' is not an http:// or https:// address")]
+    [InlineData("--nodes 0", "--nodes must be a whole number between 1 and 8, not '0'")]
     public void RefusesNodeSettingsThatCannotWork(string args, string error) =>
         Assert.Contains(_root.Parse(args).Errors, e => e.Message.StartsWith(error, StringComparison.Ordinal));
 

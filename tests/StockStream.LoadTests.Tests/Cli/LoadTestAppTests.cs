@@ -1,4 +1,3 @@
-using System.CommandLine;
 using StockStream.LoadTests.Cli;
 using StockStream.LoadTests.Tests.Transports;
 
@@ -89,8 +88,7 @@ public sealed class LoadTestAppTests : IDisposable
     private async Task<int> RunAsync(string commandLine)
     {
         var args = $"{commandLine} --report-dir {_reports}".Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var root = LoadTestCommand.Create(new LoadTestApp(_output), args);
-        return await root.Parse(args).InvokeAsync().WaitAsync(Timeout);
+        return await LoadTestCommand.RunAsync(args, _output, _output).WaitAsync(Timeout);
     }
 
     public void Dispose()

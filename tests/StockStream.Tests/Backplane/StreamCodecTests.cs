@@ -1,5 +1,6 @@
 using StockStream.Protocol;
 using StockStream.Protocol.Messages;
+using StockStream.Server.Backplane;
 using StockStream.Server.Backplane.Redis;
 using StockStream.Server.Streaming;
 

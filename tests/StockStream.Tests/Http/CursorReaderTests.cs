@@ -1,6 +1,6 @@
 using StockStream.Protocol;
 using StockStream.Server.Streaming;
-using StockStream.Server.Transports.LongPolling;
+using StockStream.Server.Transports.Http;
 using StockStream.Tests.Streaming;
 
 namespace StockStream.Tests.Http;

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using MessagePack;
 using StockStream.Protocol;
 using StockStream.Protocol.Messages;
-using StockStream.Server.Transports.LongPolling;
+using StockStream.Server.Transports.Http;
 using StockStream.Tests.Protocol;
 
 namespace StockStream.Tests.Http;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using StockStream.Protocol;
-using StockStream.Server.Transports.LongPolling;
+using StockStream.Server.Transports.Http;
 using StockStream.Tests.Infrastructure;
 
 namespace StockStream.Tests.Http;

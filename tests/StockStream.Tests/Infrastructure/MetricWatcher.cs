@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using StockStream.Server;
 using StockStream.Server.Streaming;
 
 namespace StockStream.Tests.Infrastructure;
@@ -18,7 +19,7 @@ public sealed class MetricWatcher : IDisposable
 
     public MetricWatcher(StockStreamServer server, string instrument)
     {
-        var meter = server.Services.GetRequiredService<IMeterFactory>().Create(StreamingMetrics.MeterName);
+        var meter = server.Services.GetRequiredService<IMeterFactory>().Create(ServerMeter.Name);
         _listener.InstrumentPublished = (i, listener) =>
         {
             if (ReferenceEquals(i.Meter, meter) && i.Name == instrument) listener.EnableMeasurementEvents(i);

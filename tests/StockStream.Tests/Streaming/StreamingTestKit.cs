@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
+using StockStream.Server.Backplane;
 using StockStream.Server.Market;
 using StockStream.Server.Streaming;
 

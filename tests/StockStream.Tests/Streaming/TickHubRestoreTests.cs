@@ -1,4 +1,5 @@
 using StockStream.Protocol;
+using StockStream.Server.Backplane;
 using StockStream.Server.Streaming;
 
 namespace StockStream.Tests.Streaming;

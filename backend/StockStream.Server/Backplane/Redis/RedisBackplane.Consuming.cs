@@ -1,6 +1,5 @@
 using StackExchange.Redis;
 using StockStream.Protocol.Messages;
-using StockStream.Server.Streaming;
 
 namespace StockStream.Server.Backplane.Redis;
 
@@ -27,7 +26,7 @@ public sealed partial class RedisBackplane
                         break;
                     case MarketStatusMessage status:
                         _sharedState = status.State;
-                        if (_connected) _hub.SetMarketState(status.State);
+                        if (_connected) _sink.SetMarketState(status.State);
                         break;
                     case var other:
                         throw new InvalidDataException($"Unexpected {other.GetType().Name} on the batches channel.");
@@ -57,7 +56,7 @@ public sealed partial class RedisBackplane
         try
         {
             // Batches missed while the subscription reconnected are in the stream: take those first.
-            if (batch.FirstOffset > _hub.Offset + 1) await ForEachBatchAsync(_hub.Offset + 1, Apply);
+            if (batch.FirstOffset > _sink.Offset + 1) await ForEachBatchAsync(_sink.Offset + 1, Apply);
             Apply(batch);
         }
         finally
@@ -72,7 +71,7 @@ public sealed partial class RedisBackplane
         await _publishGate.WaitAsync();
         try
         {
-            await ForEachBatchAsync(_hub.Offset + 1, Apply);
+            await ForEachBatchAsync(_sink.Offset + 1, Apply);
         }
         finally
         {
@@ -83,9 +82,9 @@ public sealed partial class RedisBackplane
     /// <summary>Publishes the batch when it is the next one; skips one already published.</summary>
     private void Apply(TickBatch batch)
     {
-        if (batch.LastOffset <= _hub.Offset) return;
-        if (batch.FirstOffset != _hub.Offset + 1) throw new StreamGapException(_hub.Offset, batch.FirstOffset);
-        _hub.Publish(batch);
+        if (batch.LastOffset <= _sink.Offset) return;
+        if (batch.FirstOffset != _sink.Offset + 1) throw new StreamGapException(_sink.Offset, batch.FirstOffset);
+        _sink.Publish(batch);
     }
 
     /// <summary>Reads the stream from the batch starting at <paramref name="firstOffset"/> to its end, a page at a time.</summary>

@@ -45,7 +45,7 @@ public sealed partial class RedisBackplane
     private async Task SeedAsync()
     {
         string catalog = $"seed {_market.Seed}, {_market.Symbols} symbols";
-        await _db.StringSetAsync(_keys.Epoch, _hub.Epoch, when: When.NotExists);
+        await _db.StringSetAsync(_keys.Epoch, _sink.Epoch, when: When.NotExists);
         await _db.StringSetAsync(_keys.Catalog, catalog, when: When.NotExists);
         await _db.StringSetAsync(_keys.Market, _sharedState.ToWire(), when: When.NotExists);
         string? stored = await _db.StringGetAsync(_keys.Catalog);
@@ -69,14 +69,14 @@ public sealed partial class RedisBackplane
             RedisLog.QuotesBehindStream(_logger, quotesAt, firstHeld);
             quotesAt = firstHeld - 1;
         }
-        _hub.Restore(epoch, quotesAt, snapshot?.Quotes, heldAfter: firstHeld - 1);
+        _sink.Restore(epoch, quotesAt, snapshot?.Quotes, heldAfter: firstHeld - 1);
         await ForEachBatchAsync(firstHeld, batch =>
         {
-            if (batch.LastOffset <= quotesAt) _hub.RestoreHistory(batch);
+            if (batch.LastOffset <= quotesAt) _sink.RestoreHistory(batch);
             else Apply(batch);
         });
         if (MarketStateNames.TryParse(await _db.StringGetAsync(_keys.Market), out var state)) _sharedState = state;
-        _hub.SetMarketState(_sharedState);
+        _sink.SetMarketState(_sharedState);
     }
 
     /// <summary>Redis is back: same stream? then catch up and stream again. Another stream: this node cannot continue.</summary>
@@ -84,16 +84,16 @@ public sealed partial class RedisBackplane
     {
         await SeedAsync();
         string? epoch = await _db.StringGetAsync(_keys.Epoch);
-        if (epoch != _hub.Epoch)
+        if (epoch != _sink.Epoch)
         {
-            RedisLog.OtherStream(_logger, epoch ?? "", _hub.Epoch);
+            RedisLog.OtherStream(_logger, epoch ?? "", _sink.Epoch);
             _lifetime.StopApplication();
             return;
         }
         if (MarketStateNames.TryParse(await _db.StringGetAsync(_keys.Market), out var state)) _sharedState = state;
         await CatchUpAsync();
         _connected = true;
-        _hub.SetMarketState(_sharedState);
-        RedisLog.Restored(_logger, _hub.Offset);
+        _sink.SetMarketState(_sharedState);
+        RedisLog.Restored(_logger, _sink.Offset);
     }
 }

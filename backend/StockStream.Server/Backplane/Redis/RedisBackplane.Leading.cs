@@ -1,5 +1,4 @@
 using StackExchange.Redis;
-using StockStream.Server.Streaming;
 
 namespace StockStream.Server.Backplane.Redis;
 
@@ -60,8 +59,6 @@ public sealed partial class RedisBackplane
     {
         if (!await _db.StringSetAsync(_keys.Lease, _nodeId, TimeSpan.FromMilliseconds(_options.LeaseMs), when: When.NotExists))
             return false;
-        GeneratorLease lease = null!;
-        lease = new GeneratorLease(() => ReleaseAsync(lease));
         try
         {
             // Nobody else can add to the stream now: once caught up, the hub is at its end.
@@ -69,11 +66,13 @@ public sealed partial class RedisBackplane
         }
         catch
         {
-            await lease.DisposeAsync();
+            await ReleaseAsync(null);
             throw;
         }
+        GeneratorLease lease = null!;
+        lease = new GeneratorLease(ResumePoint.Of(_sink), () => ReleaseAsync(lease));
         Volatile.Write(ref _lease, lease);
-        RedisLog.LeaseTaken(_logger, _hub.Offset);
+        RedisLog.LeaseTaken(_logger, _sink.Offset);
         var waiter = Interlocked.Exchange(ref _waiter, null);
         if (waiter is not null && waiter.TrySetResult(lease)) return true;
         await lease.DisposeAsync();
@@ -83,7 +82,7 @@ public sealed partial class RedisBackplane
     private async Task<bool> RenewAsync() =>
         (long)await _db.ScriptEvaluateAsync(RedisScripts.Renew, [_keys.Lease], [_nodeId, _options.LeaseMs]) == 1;
 
-    private async ValueTask ReleaseAsync(GeneratorLease lease)
+    private async ValueTask ReleaseAsync(GeneratorLease? lease)
     {
         Interlocked.CompareExchange(ref _lease, null, lease);
         try
@@ -104,7 +103,7 @@ public sealed partial class RedisBackplane
         await _publishGate.WaitAsync();
         try
         {
-            snapshot = new QuoteSnapshot(_hub.Offset, [.. _hub.Feeds.Select(f => f.Quote)]);
+            snapshot = new QuoteSnapshot(_sink.Offset, _sink.Quotes());
         }
         finally
         {

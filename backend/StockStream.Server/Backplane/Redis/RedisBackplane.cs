@@ -3,7 +3,6 @@ using StackExchange.Redis;
 using StockStream.Protocol;
 using StockStream.Protocol.Messages;
 using StockStream.Server.Market;
-using StockStream.Server.Streaming;
 
 namespace StockStream.Server.Backplane.Redis;
 
@@ -14,7 +13,7 @@ namespace StockStream.Server.Backplane.Redis;
 /// </summary>
 public sealed partial class RedisBackplane : ITickBackplane, IHostedService
 {
-    private readonly TickHub _hub;
+    private readonly ITickSink _sink;
     private readonly MarketOptions _market;
     private readonly BackplaneOptions _options;
     private readonly IHostApplicationLifetime _lifetime;
@@ -33,19 +32,21 @@ public sealed partial class RedisBackplane : ITickBackplane, IHostedService
     private Task _consumer = Task.CompletedTask;
     private Task _leadership = Task.CompletedTask;
 
-    public RedisBackplane(TickHub hub, IOptions<MarketOptions> market, IOptions<BackplaneOptions> options,
+    public RedisBackplane(ITickSink sink, IOptions<MarketOptions> market, IOptions<BackplaneOptions> options,
         IHostApplicationLifetime lifetime, ILogger<RedisBackplane> logger)
     {
-        _hub = hub;
+        _sink = sink;
         _market = market.Value;
         _options = options.Value;
         _lifetime = lifetime;
         _logger = logger;
         _keys = new RedisKeys(_options.KeyPrefix);
-        _sharedState = hub.MarketState;
+        _sharedState = sink.MarketState;
     }
 
     public bool IsConnected => _connected;
+
+    public MarketState MarketState => _sink.MarketState;
 
     public Task<GeneratorLease> AcquireGeneratorAsync(CancellationToken cancellationToken)
     {
@@ -107,7 +108,7 @@ public sealed partial class RedisBackplane : ITickBackplane, IHostedService
         await RestoreAsync();
         _redis.ConnectionFailed += OnConnectionFailed;
         _connected = true;
-        RedisLog.Joined(_logger, _options.Redis, _hub.Epoch, _hub.Offset);
+        RedisLog.Joined(_logger, _options.Redis, _sink.Epoch, _sink.Offset);
         _consumer = Task.Run(() => ConsumeAsync(batches, _stopping.Token), _stopping.Token);
         _leadership = Task.Run(() => LeadAsync(_stopping.Token), _stopping.Token);
     }
@@ -137,7 +138,7 @@ public sealed partial class RedisBackplane : ITickBackplane, IHostedService
         if (!_connected) return;
         _connected = false;
         RedisLog.Lost(_logger, reason);
-        _hub.SetMarketState(MarketState.Halted);
+        _sink.SetMarketState(MarketState.Halted);
         if (_lease is { } lease) LoseLease(lease, "Redis is unreachable");
     }
 

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Binary;
 using StockStream.Protocol;
 using StockStream.Protocol.Messages;
-using StockStream.Server.Streaming;
 
 namespace StockStream.Server.Backplane.Redis;
 

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
 using StockStream.Server.Streaming;
-using StockStream.Server.Transports.Rest;
+using StockStream.Server.Transports.Http;
+using StockStream.Server.Transports.Limits;
 
 namespace StockStream.Server.Transports.LongPolling;
 
@@ -17,8 +18,8 @@ internal static class LongPollEndpoint
         [Description("Comma-separated symbols, e.g. AAPL,MSFT; at most maxSymbols.")] string? symbols,
         [Description("The cursor of the previous answer; omit to start with the current Quotes.")] string? cursor,
         [Description("How long to hold when nothing is new, in ms: 0 to 60000, default 25000.")] string? timeoutMs,
-        TickHub hub, IOptions<LongPollingOptions> options,
-        PollWaiter waiter, LongPollingMetrics metrics, StreamingMetrics streaming, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PollResult> logger)
+        TickHub hub, IOptions<LongPollingOptions> options, ConnectionBudget budget, Refusals refusals,
+        PollWaiter waiter, LongPollingMetrics metrics, TransportMetrics streaming, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PollResult> logger)
     {
         var settings = options.Value;
         if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(streaming, logger, problem);
@@ -31,6 +32,9 @@ internal static class LongPollEndpoint
         if (cursor is null) return new PollResult(CursorReader.Start(hub, feeds, TickFlags.None), "start");
         if (parsed.Epoch != hub.Epoch) return new PollResult(CursorReader.Start(hub, feeds, TickFlags.Missed), "missed");
 
+        if (budget.TryEnter(ConnectionKind.HeldPoll) is not { } slot)
+            return refusals.NoRoom(context, ConnectionKind.HeldPoll, "Too many polls held; try again later.");
+        using var held = slot;
         var market = hub.MarketState;
         long started = clock.GetTimestamp();
         metrics.HoldStarted();
@@ -62,7 +66,7 @@ internal static class LongPollEndpoint
         return problem is null;
     }
 
-    private static ProblemHttpResult Refuse(StreamingMetrics metrics, ILogger logger, ProblemHttpResult problem)
+    private static ProblemHttpResult Refuse(TransportMetrics metrics, ILogger logger, ProblemHttpResult problem)
     {
         metrics.InputRejected(LongPollingTransport.Transport, problem.ProblemDetails.Title ?? "bad request");
         LongPollingLog.Refused(logger, problem.ProblemDetails.Detail);

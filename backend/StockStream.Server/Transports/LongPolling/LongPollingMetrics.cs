@@ -3,7 +3,7 @@ using StockStream.Server.Streaming;
 
 namespace StockStream.Server.Transports.LongPolling;
 
-/// <summary>Instruments of <c>/api/poll</c>, on the server's meter beside <see cref="StreamingMetrics"/>.</summary>
+/// <summary>Instruments of <c>/api/poll</c>, on the server's meter beside <see cref="TransportMetrics"/>.</summary>
 public sealed class LongPollingMetrics
 {
     private readonly Counter<long> _polls;
@@ -12,7 +12,7 @@ public sealed class LongPollingMetrics
 
     public LongPollingMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(StreamingMetrics.MeterName);
+        var meter = meterFactory.Create(ServerMeter.Name);
         _polls = meter.CreateCounter<long>("stockstream.poll.requests", "{request}", "Long-poll requests answered, by outcome.");
         _held = meter.CreateUpDownCounter<long>("stockstream.poll.held", "{request}", "Long-poll requests being held right now.");
         _holdDuration = meter.CreateHistogram<double>("stockstream.poll.hold.duration", "s", "How long answered polls were held.");

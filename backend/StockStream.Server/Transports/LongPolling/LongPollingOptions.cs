@@ -14,4 +14,8 @@ public sealed class LongPollingOptions
     /// <summary>Longest hold a request may ask for, in milliseconds; more is a 400. Default 60,000.</summary>
     [Range(0, 600_000)]
     public int MaxTimeoutMs { get; set; } = 60_000;
+
+    /// <summary>Most polls held at once, further ones get 503; 0 = as many as the open-file limit allows. Default 0.</summary>
+    [Range(0, 10_000_000)]
+    public int MaxHeldPolls { get; set; }
 }

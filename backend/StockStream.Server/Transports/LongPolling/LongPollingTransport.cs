@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StockStream.Server.Transports.Http;
+using StockStream.Server.Transports.Limits;
+
 namespace StockStream.Server.Transports.LongPolling;
 
 /// <summary>Registers and maps the long-polling transport, <c>GET /api/poll</c>.</summary>
@@ -12,6 +16,9 @@ public static class LongPollingTransport
             .ValidateDataAnnotations()
             .Validate(o => o.DefaultTimeoutMs <= o.MaxTimeoutMs, "LongPolling:DefaultTimeoutMs must not exceed LongPolling:MaxTimeoutMs.")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton<TransportMetrics>();
+        builder.Services.RequestConnections<LongPollingOptions>(ConnectionKind.HeldPoll,
+            $"{LongPollingOptions.SectionName}:{nameof(LongPollingOptions.MaxHeldPolls)}", o => o.MaxHeldPolls);
         builder.Services.AddSingleton<LongPollingMetrics>();
         builder.Services.AddSingleton<PollWakeups>();
         builder.Services.AddSingleton<MarketChanges>();
@@ -26,7 +33,8 @@ public static class LongPollingTransport
             .WithTags("Streaming")
             .WithSummary("Long polling: ticks newer than the cursor, held until there are some or timeoutMs passes.")
             .Produces<PollAnswerDocument>(StatusCodes.Status200OK, "application/json", PollResult.MessagePackMediaType)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Http;
 
 namespace StockStream.Server.Transports.LongPolling;
 
@@ -23,7 +24,7 @@ public sealed class PollResult(PollAnswer answer, string outcome) : IResult
         await body.FlushAsync(context.RequestAborted);
 
         var services = context.RequestServices;
-        services.GetRequiredService<StreamingMetrics>().Sent(LongPollingTransport.Transport, answer.Ticks.Count, (int)bytes);
+        services.GetRequiredService<TransportMetrics>().Sent(LongPollingTransport.Transport, answer.Ticks.Count, (int)bytes);
         services.GetRequiredService<LongPollingMetrics>().Answered(outcome);
         LongPollingLog.Answered(services.GetRequiredService<ILogger<PollResult>>(), context.TraceIdentifier, outcome, answer.Ticks.Count, bytes);
     }

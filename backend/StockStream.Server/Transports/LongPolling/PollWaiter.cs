@@ -1,5 +1,6 @@
 using StockStream.Protocol;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Http;
 
 namespace StockStream.Server.Transports.LongPolling;
 

@@ -1,4 +1,6 @@
 using StockStream.Server.Market;
+using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Http;
 
 namespace StockStream.Server.Transports.Rest;
 
@@ -7,7 +9,7 @@ public static class SymbolEndpoints
 {
     public static IEndpointRouteBuilder MapSymbols(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/symbols", (InstrumentCatalog catalog, Streaming.TickHub hub) =>
+        app.MapGet("/api/symbols", (InstrumentCatalog catalog, TickHub hub) =>
             TypedResults.Ok(catalog.All.Select(i => new SymbolInfo(
                 i.Symbol, i.Name, i.Sector, i.Exchange, i.Currency, hub.Feeds[i.Id].Quote.Price))));
         return app;

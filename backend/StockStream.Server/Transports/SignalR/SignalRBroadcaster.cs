@@ -12,7 +12,7 @@ namespace StockStream.Server.Transports.SignalR;
 /// queue conflates (and SignalR's clients see gaps in <c>seq</c>), exactly where a naive hub would fall behind.
 /// It starts with the first hub connection, so a server nobody uses SignalR on pays nothing for it.
 /// </summary>
-public sealed class SignalRBroadcaster(TickHub hub, IHubContext<StockTickerHub> context, StreamingMetrics metrics, ILogger<SignalRBroadcaster> logger)
+public sealed class SignalRBroadcaster(TickHub hub, IHubContext<StockTickerHub> context, ILogger<SignalRBroadcaster> logger)
     : BackgroundService
 {
     public const string Transport = "signalr";
@@ -20,7 +20,7 @@ public sealed class SignalRBroadcaster(TickHub hub, IHubContext<StockTickerHub> 
     private const int MaxPendingTicks = 1 << 20;
     private const int TicksPerTake = 512;
 
-    private readonly SubscriberQueue _queue = new(Transport, hub.Feeds.Count, MaxPendingTicks, TicksPerTake, metrics);
+    private readonly SubscriberQueue _queue = hub.CreateQueue(Transport, MaxPendingTicks, TicksPerTake, maxSymbols: hub.Feeds.Count);
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     // Every connection is told the state when it connects; the broadcast is for changes only.

@@ -2,8 +2,8 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StockStream.Server.Streaming;
-using StockStream.Server.Transports.LongPolling;
-using StockStream.Server.Transports.Rest;
+using StockStream.Server.Transports.Http;
+using StockStream.Server.Transports.Limits;
 
 namespace StockStream.Server.Transports.Sse;
 
@@ -13,7 +13,7 @@ internal static class SseEndpoint
     public static Results<ServerSentEventsResult<SseData>, ProblemHttpResult> Handle(
         HttpContext context,
         [Description("Comma-separated symbols, e.g. AAPL,MSFT; at most maxSymbols.")] string? symbols,
-        TickHub hub, SseConnectionLimiter limiter, IOptions<SseOptions> options, StreamingMetrics metrics,
+        TickHub hub, ConnectionBudget budget, Refusals refusals, IOptions<SseOptions> options, TransportMetrics metrics,
         IHostApplicationLifetime lifetime, ILogger<SseStream> logger)
     {
         if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(metrics, logger, problem);
@@ -26,16 +26,16 @@ internal static class SseEndpoint
                     "Last-Event-ID must be the id of an event this server sent, or absent to start afresh."));
             lastEventId = parsed;
         }
-        if (limiter.TryEnter() is not { } lease)
-            return Refuse(metrics, logger, TypedResults.Problem(detail: "Too many streams; try again later.", statusCode: StatusCodes.Status503ServiceUnavailable));
+        if (budget.TryEnter(ConnectionKind.SseStream) is not { } slot)
+            return refusals.NoRoom(context, ConnectionKind.SseStream, "Too many streams; try again later.");
         // Released when the request ends, whether or not the stream ever started.
-        context.Response.RegisterForDispose(lease);
+        context.Response.RegisterForDispose(slot);
         context.Response.Headers.CacheControl = "no-store";
         var stream = new SseStream(hub, feeds, options.Value, metrics, logger);
         return TypedResults.ServerSentEvents(stream.ReadAsync(context.TraceIdentifier, lastEventId, lifetime.ApplicationStopping));
     }
 
-    private static ProblemHttpResult Refuse(StreamingMetrics metrics, ILogger logger, ProblemHttpResult problem)
+    private static ProblemHttpResult Refuse(TransportMetrics metrics, ILogger logger, ProblemHttpResult problem)
     {
         metrics.InputRejected(SseTransport.Transport, problem.ProblemDetails.Title ?? "bad request");
         SseLog.Refused(logger, problem.ProblemDetails.Detail);

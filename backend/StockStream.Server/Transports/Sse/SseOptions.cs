@@ -15,9 +15,9 @@ public sealed class SseOptions
     [Range(1, 65_536)]
     public int MaxTicksPerBatch { get; set; } = 512;
 
-    /// <summary>Most open streams; further requests get 503. Default 50,000.</summary>
-    [Range(1, 1_000_000)]
-    public int MaxConnections { get; set; } = 50_000;
+    /// <summary>Most open streams, further requests get 503; 0 = as many as the open-file limit allows. Default 0.</summary>
+    [Range(0, 10_000_000)]
+    public int MaxConnections { get; set; }
 
     /// <summary>Reconnection delay the stream advises clients (the <c>retry:</c> field), in milliseconds. Default 1,000.</summary>
     [Range(0, 600_000)]

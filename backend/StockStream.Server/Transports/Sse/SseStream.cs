@@ -4,7 +4,7 @@ using System.Text.Json;
 using StockStream.Protocol;
 using StockStream.Protocol.Messages;
 using StockStream.Server.Streaming;
-using StockStream.Server.Transports.LongPolling;
+using StockStream.Server.Transports.Http;
 
 namespace StockStream.Server.Transports.Sse;
 
@@ -13,7 +13,7 @@ namespace StockStream.Server.Transports.Sse;
 /// then whatever its <see cref="SubscriberQueue"/> holds, as <c>ticks</c> and <c>market</c> events. The queue
 /// conflates a slow reader; the generator never waits for one.
 /// </summary>
-internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, SseOptions options, StreamingMetrics metrics, ILogger logger)
+internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, SseOptions options, TransportMetrics metrics, ILogger logger)
 {
     public const string TicksEvent = "ticks";
     public const string MarketEvent = "market";
@@ -24,7 +24,7 @@ internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, SseOptions opti
     public async IAsyncEnumerable<SseItem<SseData>> ReadAsync(
         string id, PollCursor? lastEventId, CancellationToken stopping, [EnumeratorCancellation] CancellationToken aborted = default)
     {
-        using var queue = new SubscriberQueue(id, hub.MaxSymbols, options.MaxPendingTicks, options.MaxTicksPerBatch, metrics);
+        using var queue = hub.CreateQueue(id, options.MaxPendingTicks, options.MaxTicksPerBatch);
         metrics.ConnectionOpened(SseTransport.Transport);
         try
         {

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Limits;
 
 namespace StockStream.Server.Transports.Sse;
 
@@ -16,7 +18,9 @@ public static class SseTransport
             .Validate<IOptions<StreamingOptions>>((sse, streaming) => sse.MaxPendingTicks > streaming.Value.MaxSymbols,
                 "Sse:MaxPendingTicks must be larger than Streaming:MaxSymbols, so conflation always frees room.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<SseConnectionLimiter>();
+        builder.Services.TryAddSingleton<TransportMetrics>();
+        builder.Services.RequestConnections<SseOptions>(ConnectionKind.SseStream,
+            $"{SseOptions.SectionName}:{nameof(SseOptions.MaxConnections)}", o => o.MaxConnections);
         return builder;
     }
 

@@ -20,12 +20,9 @@ internal sealed partial class WebSocketConnection
             while (true)
             {
                 await _queue.WaitAsync();
-                if (pacer.Engaged && lastTickFrame != 0 && clock.GetElapsedTime(lastTickFrame) < pacer.Interval && !_queue.NeedsPromptSend)
-                {
-                    // Sent a moment ago: let this connection's ticks gather until the pacer's next beat.
-                    pacer.WakeAtNextBeat(_queue);
-                    await _queue.WaitAsync();
-                }
+                // Latency first: send at once, unless the server is over its frame budget and this connection sent a
+                // moment ago; then its ticks gather until its own gap has passed.
+                if (!_queue.NeedsPromptSend && budget.Defer(_queue, lastTickFrame)) await _queue.WaitAsync();
                 while (_queue.TryTake(out var item))
                 {
                     if (item.Message is { } message) format.Write(buffer, message);
@@ -36,7 +33,7 @@ internal sealed partial class WebSocketConnection
                     if (item.Message is null)
                     {
                         lastTickFrame = clock.GetTimestamp();
-                        pacer.FrameSent();
+                        budget.FrameSent();
                     }
                 }
                 buffer.Release();

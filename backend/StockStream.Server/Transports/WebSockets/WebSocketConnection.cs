@@ -12,11 +12,11 @@ namespace StockStream.Server.Transports.WebSockets;
 /// </summary>
 internal sealed partial class WebSocketConnection(
     string id, WebSocket socket, WireFormat format, TickHub hub, WebSocketTransportOptions options,
-    StreamingMetrics metrics, SendWatchdog watchdog, FramePacer pacer, TimeProvider clock, ILogger logger, CancellationToken aborted)
+    TransportMetrics metrics, SendWatchdog watchdog, FrameBudget budget, TimeProvider clock, ILogger logger, CancellationToken aborted)
 {
     public const string Transport = "websocket";
 
-    private readonly SubscriberQueue _queue = new(id, hub.MaxSymbols, options.MaxPendingTicks, options.MaxTicksPerFrame, metrics);
+    private readonly SubscriberQueue _queue = hub.CreateQueue(id, options.MaxPendingTicks, options.MaxTicksPerFrame);
     private readonly MessageRateLimiter _limiter = new(options.MaxMessagesPerSecond, clock);
     private readonly TaskCompletionSource _receiveEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _closing;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Limits;
 
 namespace StockStream.Server.Transports.WebSockets;
 
@@ -8,8 +9,8 @@ namespace StockStream.Server.Transports.WebSockets;
 internal static class WebSocketEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, StreamingMetrics metrics,
-        ConnectionLimiter limiter, SendWatchdog watchdog, FramePacer pacer, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+        HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, TransportMetrics metrics,
+        ConnectionBudget budget, Refusals refusals, SendWatchdog watchdog, FrameBudget frameBudget, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     {
         var settings = options.Value;
         var logger = loggers.CreateLogger(typeof(WebSocketEndpoint).FullName!);
@@ -24,9 +25,9 @@ internal static class WebSocketEndpoint
             return Refuse(logger, StatusCodes.Status400BadRequest,
                 $"None of the offered subprotocols is supported. Supported: {string.Join(", ", Subprotocols.All)}.");
 
-        if (!limiter.TryEnter())
-            return Refuse(logger, StatusCodes.Status503ServiceUnavailable, "Too many connections; try again later.");
-        try
+        if (budget.TryEnter(ConnectionKind.WebSocket) is not { } slot)
+            return refusals.NoRoom(context, ConnectionKind.WebSocket, "Too many connections; try again later.");
+        using (slot)
         {
             var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
             {
@@ -37,15 +38,11 @@ internal static class WebSocketEndpoint
             });
             metrics.ConnectionOpened(WebSocketConnection.Transport);
             WebSocketLog.Opened(logger, context.Connection.Id, format.Subprotocol);
-            var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, settings, metrics, watchdog, pacer, clock, logger,
+            var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, settings, metrics, watchdog, frameBudget, clock, logger,
                 context.RequestAborted);
             await connection.RunAsync(SymbolName.SplitList(context.Request.Query["symbols"]), lifetime.ApplicationStopping);
             metrics.ConnectionClosed(WebSocketConnection.Transport);
             return Results.Empty;
-        }
-        finally
-        {
-            limiter.Exit();
         }
     }
 

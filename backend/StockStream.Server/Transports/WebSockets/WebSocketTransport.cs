@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Limits;
 
 namespace StockStream.Server.Transports.WebSockets;
 
@@ -14,9 +16,11 @@ public static class WebSocketTransport
             .Validate<IOptions<StreamingOptions>>((ws, streaming) => ws.MaxPendingTicks > streaming.Value.MaxSymbols,
                 "WebSocket:MaxPendingTicks must be larger than Streaming:MaxSymbols, so conflation always frees room.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<ConnectionLimiter>();
+        builder.Services.TryAddSingleton<TransportMetrics>();
+        builder.Services.RequestConnections<WebSocketTransportOptions>(ConnectionKind.WebSocket,
+            $"{WebSocketTransportOptions.SectionName}:{nameof(WebSocketTransportOptions.MaxConnections)}", o => o.MaxConnections);
         builder.Services.AddSingleton<SendWatchdog>();
-        builder.Services.AddSingleton<FramePacer>();
+        builder.Services.AddSingleton<FrameBudget>();
         InlineSocketIo.Configure(builder);
         return builder;
     }

@@ -35,18 +35,15 @@ public sealed class WebSocketTransportOptions
     public int MaxTicksPerFrame { get; set; } = 512;
 
     /// <summary>
-    /// Under load, a connection that sent a tick frame less than this long ago waits for the next shared beat, so its
-    /// ticks gather into one frame; one that has been quiet sends at once. In milliseconds; 0 sends every batch. Default 20.
+    /// Tick frames per second, over all connections, that the server sends as fast as ticks come; above it each
+    /// connection's frames are spaced just enough to fit (see docs/latency.md). 0: no budget. Default 100,000.
     /// </summary>
-    [Range(0, 1_000)]
-    public int CoalesceMs { get; set; } = 20;
+    [Range(0, 100_000_000)]
+    public int FrameBudgetPerSecond { get; set; } = 100_000;
 
-    /// <summary>
-    /// Tick frames per second, over all connections, above which <see cref="CoalesceMs"/> applies; below half of it
-    /// every batch goes at once again. Default 50,000.
-    /// </summary>
-    [Range(0, 10_000_000)]
-    public int CoalesceAboveFramesPerSecond { get; set; } = 50_000;
+    /// <summary>Longest gap the frame budget may put between two tick frames of one connection, in milliseconds (0: none). Default 20.</summary>
+    [Range(0, 60)]
+    public int MaxFrameGapMs { get; set; } = 20;
 
     /// <summary>
     /// Socket completions and Kestrel's continuations run inline instead of hopping to the thread pool (read at start,
@@ -62,7 +59,7 @@ public sealed class WebSocketTransportOptions
     [Range(10, 60_000)]
     public int CloseTimeoutMs { get; set; } = 2_000;
 
-    /// <summary>Most open sockets; further handshakes get 503. Default 50,000.</summary>
-    [Range(1, 1_000_000)]
-    public int MaxConnections { get; set; } = 50_000;
+    /// <summary>Most open sockets, further handshakes get 503; 0 = as many as the open-file limit allows. Default 0.</summary>
+    [Range(0, 10_000_000)]
+    public int MaxConnections { get; set; }
 }

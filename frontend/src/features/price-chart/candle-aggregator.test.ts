@@ -39,9 +39,41 @@ describe('CandleAggregator', () => {
   it('keeps a bounded number of bars, dropping the oldest a chunk at a time', () => {
     const agg = new CandleAggregator(1, 3, 2);
     for (let t = 0; t < 5; t++) agg.add(t, 1, s(t));
-    expect([agg.bars.length, agg.trims]).toEqual([5, 0]);
+    expect([agg.bars.length, agg.resets]).toEqual([5, 0]);
     agg.add(5, 1, s(5));
     expect(agg.bars.map((b) => b.time)).toEqual([3, 4, 5]);
-    expect(agg.trims).toBe(1);
+    expect(agg.resets).toBe(1);
+  });
+});
+
+describe('CandleAggregator across epochs', () => {
+  it('opens a new bar for the first tick of a new epoch and lists where it starts', () => {
+    const agg = new CandleAggregator(1);
+    agg.add(100, 1, s(10));
+    agg.newEpoch();
+    agg.add(50, 2, s(14));
+    agg.add(51, 1, s(14) + 5);
+    expect(agg.bars.map((b) => [b.time, b.open, b.close])).toEqual([
+      [10, 100, 100],
+      [14, 50, 51],
+    ]);
+    expect(agg.epochStarts).toEqual([14]);
+    expect(agg.resets).toBe(1);
+  });
+
+  it('never mixes old and new prices in one bar when the restart falls in the same bucket', () => {
+    const agg = new CandleAggregator(60);
+    agg.add(100, 1, s(120));
+    agg.newEpoch();
+    agg.add(50, 2, s(150));
+    expect(agg.bars).toEqual([{ time: 120, open: 50, high: 50, low: 50, close: 50, volume: 2 }]);
+    expect(agg.epochStarts).toEqual([120]);
+  });
+
+  it('marks no epoch when there was nothing before it', () => {
+    const agg = new CandleAggregator(1);
+    agg.newEpoch();
+    agg.add(50, 1, s(3));
+    expect(agg.epochStarts).toEqual([]);
   });
 });

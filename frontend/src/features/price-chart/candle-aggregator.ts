@@ -15,11 +15,15 @@ export interface Candle {
 /**
  * Builds bars of one interval from ticks, continuing from back-filled bars. It holds `keep` bars,
  * dropping the oldest `slack` at a time, so a chart showing them can be reset rarely, not per bar.
+ * A new epoch (a restarted stream, its prices unrelated to the old ones) starts a new segment:
+ * its first bar is listed in `epochStarts`, and a gap is left before it where the time allows.
  */
 export class CandleAggregator {
   private readonly candles: Candle[] = [];
-  /** Counts the times old bars were dropped: a chart shows `bars` afresh when it changes. */
-  trims = 0;
+  private readonly starts: number[] = [];
+  private breakPending = false;
+  /** Counts the times bars were dropped or a segment began: a chart shows `bars` afresh when it changes. */
+  resets = 0;
 
   constructor(
     readonly intervalSeconds: number,
@@ -31,9 +35,20 @@ export class CandleAggregator {
     return this.candles;
   }
 
+  /** Bucket times of the first bar of each epoch after the first, oldest first. */
+  get epochStarts(): readonly number[] {
+    return this.starts;
+  }
+
   /** Back-filled bars, oldest first; replaces whatever was there. */
   seed(bars: readonly Candle[]): void {
     this.candles.splice(0, this.candles.length, ...bars.map((bar) => ({ ...bar })));
+    this.starts.length = 0;
+  }
+
+  /** The stream restarted: the next tick opens a new segment rather than continuing the last bar. */
+  newEpoch(): void {
+    if (this.candles.length > 0) this.breakPending = true;
   }
 
   /**
@@ -44,6 +59,7 @@ export class CandleAggregator {
     const bucket = Math.floor(timeUs / 1e6 / this.intervalSeconds) * this.intervalSeconds;
     const last = this.candles.at(-1);
     if (last && bucket < last.time) return null;
+    if (this.breakPending) return this.startSegment(price, size, bucket);
     if (last && bucket === last.time) {
       last.high = Math.max(last.high, price);
       last.low = Math.min(last.low, price);
@@ -55,8 +71,20 @@ export class CandleAggregator {
     this.candles.push(bar);
     if (this.candles.length > this.keep + this.slack) {
       this.candles.splice(0, this.candles.length - this.keep);
-      this.trims++;
+      while (this.starts.length > 0 && this.starts[0] < this.candles[0].time) this.starts.shift();
+      this.resets++;
     }
+    return bar;
+  }
+
+  // A bar of the old epoch in the same bucket is replaced: old and new prices never share a bar.
+  private startSegment(price: number, size: number, bucket: number): Candle {
+    this.breakPending = false;
+    this.resets++;
+    const bar = { time: bucket, open: price, high: price, low: price, close: price, volume: size };
+    if (this.candles.at(-1)?.time === bucket) this.candles[this.candles.length - 1] = bar;
+    else this.candles.push(bar);
+    this.starts.push(bucket);
     return bar;
   }
 }

@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
+import { ChartHandle } from '../../lib/chart-handle';
 import type { MarketStore } from '../../lib/market/market-store';
 import type { CandleInterval } from './candle-aggregator';
+import { useChartSettings } from './chart-settings';
 import { createPriceChart, type PriceChart as Chart } from './create-price-chart';
 import { useLiveCandles } from './use-live-candles';
 
@@ -10,35 +12,33 @@ interface Props {
   store: MarketStore;
   baseUrl: string;
   symbol: string | null;
+  /** The server's clock now (ms since the epoch), to tell which ticks the back-fill already holds. */
+  serverNowMs: () => number;
 }
 
 /** Candlesticks (or a line) with volume for the selected symbol, following the live edge. */
-export function PriceChart({ store, baseUrl, symbol }: Props) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<Chart | null>(null);
-  const [interval, setCandleInterval] = useState<CandleInterval>('1s');
-  const [view, setView] = useState<'candles' | 'line'>('candles');
+export function PriceChart({ store, baseUrl, symbol, serverNowMs }: Props) {
+  const [handle] = useState(() => new ChartHandle<Chart>(createPriceChart, (chart) => chart.chart.remove()));
+  const [{ interval, view }, updateSettings] = useChartSettings();
   const [scrolledBack, setScrolledBack] = useState(false);
 
-  useEffect(() => {
-    const chart = createPriceChart(containerRef.current!);
-    chartRef.current = chart;
-    const timeScale = chart.chart.timeScale();
+  useLayoutEffect(() => {
+    const timeScale = handle.api().chart.timeScale();
     const onRange = () => setScrolledBack(timeScale.scrollPosition() < -1);
     timeScale.subscribeVisibleLogicalRangeChange(onRange);
     return () => {
       timeScale.unsubscribeVisibleLogicalRangeChange(onRange);
-      chart.chart.remove();
-      chartRef.current = null;
+      handle.free();
     };
-  }, []);
+  }, [handle]);
 
   useEffect(() => {
-    chartRef.current?.candles.applyOptions({ visible: view === 'candles' });
-    chartRef.current?.line.applyOptions({ visible: view === 'line' });
-  }, [view]);
+    const chart = handle.api();
+    chart.candles.applyOptions({ visible: view === 'candles' });
+    chart.line.applyOptions({ visible: view === 'line' });
+  }, [handle, view]);
 
-  const backfill = useLiveCandles(chartRef, containerRef, store, baseUrl, symbol, interval);
+  const backfill = useLiveCandles(handle, store, baseUrl, symbol, interval, serverNowMs);
 
   return (
     <section className="panel price-chart" aria-label="Price chart">
@@ -46,23 +46,23 @@ export function PriceChart({ store, baseUrl, symbol }: Props) {
         <h2>{symbol ?? 'No symbol selected'}</h2>
         <div className="segmented" role="group" aria-label="Candle interval">
           {INTERVALS.map((i) => (
-            <button key={i} aria-pressed={interval === i} onClick={() => setCandleInterval(i)}>
+            <button key={i} aria-pressed={interval === i} onClick={() => updateSettings({ interval: i })}>
               {i}
             </button>
           ))}
         </div>
         <div className="segmented" role="group" aria-label="Chart type">
-          <button aria-pressed={view === 'candles'} onClick={() => setView('candles')}>Candles</button>
-          <button aria-pressed={view === 'line'} onClick={() => setView('line')}>Line</button>
+          <button aria-pressed={view === 'candles'} onClick={() => updateSettings({ view: 'candles' })}>Candles</button>
+          <button aria-pressed={view === 'line'} onClick={() => updateSettings({ view: 'line' })}>Line</button>
         </div>
         {scrolledBack && (
-          <button className="go-live" onClick={() => chartRef.current?.chart.timeScale().scrollToRealTime()}>
+          <button className="go-live" onClick={() => handle.api().chart.timeScale().scrollToRealTime()}>
             Live ⏵
           </button>
         )}
         <span className="muted">{backfill === 'empty' ? 'no history yet: filling live' : backfill === 'failed' ? 'history unavailable' : ''}</span>
       </header>
-      <div ref={containerRef} className="chart-area" data-testid="price-chart" data-candles="0" />
+      <div ref={(element) => handle.attach(element)} className="chart-area" data-testid="price-chart" data-candles="0" role="img" aria-label={symbol ? `${symbol} price chart` : 'Price chart'} />
     </section>
   );
 }

@@ -12,9 +12,12 @@ interface Props {
   onRemove(symbol: string): void;
 }
 
+const TREND_MARK = { up: '▲', down: '▼', flat: '' } as const;
+const TREND_TEXT = { up: 'up since the open', down: 'down since the open', flat: 'unchanged since the open' } as const;
+
 /** One watched symbol; the price cell flashes on a move and says which way with ▲/▼, not colour alone. */
 export const WatchlistRow = memo(function WatchlistRow({ symbol, name, row, selected, onSelect, onRemove }: Props) {
-  const trend = row && row.change !== 0 ? (row.change > 0 ? 'up' : 'down') : 'flat';
+  const trend = row?.trend ?? 'flat';
   return (
     <tr
       className={selected ? 'selected' : undefined}
@@ -22,7 +25,11 @@ export const WatchlistRow = memo(function WatchlistRow({ symbol, name, row, sele
       aria-selected={selected}
       tabIndex={0}
       onClick={() => onSelect(symbol)}
-      onKeyDown={(event) => event.key === 'Enter' && onSelect(symbol)}
+      onKeyDown={(event) => {
+        if (event.target !== event.currentTarget || (event.key !== 'Enter' && event.key !== ' ')) return;
+        event.preventDefault(); // Space would scroll the page
+        onSelect(symbol);
+      }}
     >
       <th scope="row">
         <span className="symbol">{symbol}</span>
@@ -31,7 +38,7 @@ export const WatchlistRow = memo(function WatchlistRow({ symbol, name, row, sele
       <td className="num price">
         {row ? (
           <span className={row.flashing && row.direction ? `flash-${row.direction}` : undefined} data-testid="price">
-            {row.direction === 'up' ? '▲' : row.direction === 'down' ? '▼' : ''} {formatPrice(row.price)}
+            <span aria-label={TREND_TEXT[trend]}>{TREND_MARK[trend]}</span> {formatPrice(row.price)}
           </span>
         ) : (
           '…'

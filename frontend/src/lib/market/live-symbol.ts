@@ -6,6 +6,9 @@ export interface SymbolRow {
   open: number;
   change: number;
   changePct: number;
+  /** The way the price moved since the session open (▲/▼). */
+  trend: 'up' | 'down' | null;
+  /** The way the last move went (the flash's tint). */
   direction: 'up' | 'down' | null;
   /** True for FLASH_FOR_MS after a move; a new flash starts at most every FLASH_EVERY_MS. */
   flashing: boolean;
@@ -50,6 +53,7 @@ export function nextRow(symbol: string, live: LiveSymbol, now: number): SymbolRo
     open: live.open,
     change,
     changePct: live.open !== 0 ? (change / live.open) * 100 : 0,
+    trend: change > 0 ? 'up' : change < 0 ? 'down' : null,
     direction,
     flashing: now - live.flashAt < FLASH_FOR_MS,
     ticks: live.ticks,

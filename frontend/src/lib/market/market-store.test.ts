@@ -75,4 +75,38 @@ describe('MarketStore', () => {
     store.forget(['AAPL']);
     expect(frame(10).rows.has('AAPL')).toBe(false);
   });
+
+  it('shows ▲/▼ as the change since the session open, not the last move', () => {
+    const { store, frame } = setup();
+    store.applySnapshot([quote('AAPL', 100, 98)]);
+    frame(0);
+    store.applyTicks([tick('AAPL', 2, 99)]);
+    expect(frame(10).rows.get('AAPL')).toMatchObject({ trend: 'up', direction: 'down' });
+    store.applyTicks([tick('AAPL', 3, 97)]);
+    expect(frame(20).rows.get('AAPL')).toMatchObject({ trend: 'down', direction: 'down' });
+  });
+
+  it('starts a new session when the market opens after a close: the open becomes the last price', () => {
+    const { store, frame } = setup();
+    store.applySnapshot([quote('AAPL', 100, 90)]);
+    store.setMarketState('closed');
+    store.setMarketState('open');
+    expect(frame(10).rows.get('AAPL')).toMatchObject({ open: 100, change: 0, trend: null });
+    store.setMarketState('halted');
+    store.applyTicks([tick('AAPL', 2, 101)]);
+    store.setMarketState('open');
+    expect(frame(20).rows.get('AAPL')).toMatchObject({ open: 100, trend: 'up' }); // a halt is no new session
+  });
+
+  it('tells epoch listeners only when an epoch follows another', () => {
+    const { store } = setup();
+    let restarts = 0;
+    store.onEpoch(() => restarts++);
+    store.setEpoch('a');
+    store.setEpoch('a');
+    store.setEpoch('');
+    expect(restarts).toBe(0);
+    store.setEpoch('b');
+    expect(restarts).toBe(1);
+  });
 });

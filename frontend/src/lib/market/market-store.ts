@@ -23,7 +23,9 @@ export class MarketStore implements MarketSink {
   private readonly live = new Map<string, LiveSymbol>();
   private readonly dirty = new Set<string>();
   private readonly tickListeners = new Set<(ticks: readonly Tick[]) => void>();
+  private readonly epochListeners = new Set<() => void>();
   private market: MarketState | null = null;
+  private epoch: string | null = null;
   private rows = new Map<string, SymbolRow>();
 
   constructor(
@@ -54,9 +56,29 @@ export class MarketStore implements MarketSink {
     this.view.invalidate();
   }
 
+  /** A market that opens after being closed starts a new session: its open is the last price. */
   setMarketState(state: MarketState): void {
+    if (this.market === 'closed' && state === 'open') {
+      for (const [symbol, live] of this.live) {
+        live.open = live.price;
+        this.dirty.add(symbol);
+      }
+    }
     this.market = state;
     this.view.invalidate();
+  }
+
+  /** A new epoch after another means the stream restarted: its prices do not continue the old ones. */
+  setEpoch(epoch: string): void {
+    if (epoch === '' || epoch === this.epoch) return;
+    const restarted = this.epoch !== null;
+    this.epoch = epoch;
+    if (restarted) this.epochListeners.forEach((listener) => listener());
+  }
+
+  onEpoch(listener: () => void): () => void {
+    this.epochListeners.add(listener);
+    return () => this.epochListeners.delete(listener);
   }
 
   /** Every tick batch as it arrives, for consumers that aggregate (charts); called synchronously. */

@@ -5,4 +5,6 @@ export interface MarketSink {
   applySnapshot(quotes: readonly Quote[]): void;
   applyTicks(ticks: readonly Tick[]): void;
   setMarketState(state: MarketState): void;
+  /** The stream's incarnation, from each Hello ('' when the transport cannot tell). */
+  setEpoch(epoch: string): void;
 }

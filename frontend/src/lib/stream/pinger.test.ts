@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeTransport } from './fake-transport';
+import { FakeTransport } from '../../testing/fake-transport';
 import { Pinger } from './pinger';
 import type { TransportListener } from './transport';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeClient as setup, tick } from './fake-client';
+import { fakeClient as setup, tick } from '../../testing/fake-client';
 
 describe('StreamClient across transports', () => {
   beforeEach(() => vi.useFakeTimers());

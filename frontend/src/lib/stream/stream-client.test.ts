@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClockOffset } from './clock-offset';
-import { fakeClient as setup, quote, tick } from './fake-client';
+import { fakeClient as setup, quote, tick } from '../../testing/fake-client';
 
 describe('StreamClient', () => {
   beforeEach(() => vi.useFakeTimers());

@@ -84,6 +84,7 @@ export class StreamSession {
         this.onError(`server error ${message.code}: ${message.message}`);
         break;
       case 'hello':
+        this.sink?.setEpoch(message.epoch);
         break;
     }
   }

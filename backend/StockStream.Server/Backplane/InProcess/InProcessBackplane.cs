@@ -1,25 +1,26 @@
 using StockStream.Protocol;
-using StockStream.Server.Streaming;
 
-namespace StockStream.Server.Backplane;
+namespace StockStream.Server.Backplane.InProcess;
 
 /// <summary>The single-node default: this node always generates, and its batches go straight to its own hub.</summary>
-public sealed class InProcessBackplane(TickHub hub) : ITickBackplane
+public sealed class InProcessBackplane(ITickSink sink) : ITickBackplane
 {
     public bool IsConnected => true;
 
+    public MarketState MarketState => sink.MarketState;
+
     public Task<GeneratorLease> AcquireGeneratorAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new GeneratorLease(() => ValueTask.CompletedTask));
+        Task.FromResult(new GeneratorLease(ResumePoint.Of(sink), () => ValueTask.CompletedTask));
 
     public ValueTask PublishAsync(GeneratorLease lease, TickBatch batch, CancellationToken cancellationToken)
     {
-        hub.Publish(batch);
+        sink.Publish(batch);
         return ValueTask.CompletedTask;
     }
 
     public Task SetMarketStateAsync(MarketState state, CancellationToken cancellationToken)
     {
-        hub.SetMarketState(state);
+        sink.SetMarketState(state);
         return Task.CompletedTask;
     }
 }

@@ -1,9 +1,9 @@
 import { fakeTransports } from './fake-transport';
-import type { MarketSink } from './market-sink';
-import type { Quote, Tick } from './protocol';
-import { ReconnectPolicy } from './reconnect-policy';
-import { StreamClient } from './stream-client';
-import type { StreamClientOptions } from './stream-client-options';
+import type { MarketSink } from '../lib/stream/market-sink';
+import type { Quote, Tick } from '../lib/stream/protocol';
+import { ReconnectPolicy } from '../lib/stream/reconnect-policy';
+import { StreamClient } from '../lib/stream/stream-client';
+import type { StreamClientOptions } from '../lib/stream/stream-client-options';
 
 export const tick = (symbol: string, seq: number, time = 0): Tick => ({ symbol, seq, price: 10 + seq, size: 1, time });
 export const quote = (symbol: string, seq: number): Quote => ({ symbol, seq, price: 10, open: 10, high: 10, low: 10, volume: 0, time: 0 });
@@ -12,7 +12,7 @@ export const quote = (symbol: string, seq: number): Quote => ({ symbol, seq, pri
 export function fakeClient(options: Partial<StreamClientOptions> = {}) {
   const fakes = fakeTransports();
   const received: Tick[] = [];
-  const sink: MarketSink = { applySnapshot: () => {}, applyTicks: (t) => received.push(...t), setMarketState: () => {} };
+  const sink: MarketSink = { applySnapshot: () => {}, applyTicks: (t) => received.push(...t), setMarketState: () => {}, setEpoch: () => {} };
   const client = new StreamClient({
     baseUrl: 'http://test',
     choice: 'ws-msgpack',

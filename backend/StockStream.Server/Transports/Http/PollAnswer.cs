@@ -1,6 +1,6 @@
 using StockStream.Protocol;
 
-namespace StockStream.Server.Transports.LongPolling;
+namespace StockStream.Server.Transports.Http;
 
 /// <summary>
 /// One long-poll answer, also the data of an SSE <c>ticks</c> event: ticks newer than the client's cursor (oldest

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using StockStream.Protocol;
 using StockStream.Server.Streaming;
 
-namespace StockStream.Server.Transports.Rest;
+namespace StockStream.Server.Transports.Http;
 
 /// <summary>Resolves <c>?symbols=AAPL,MSFT</c> to feeds, or to the 400 problem that names what is wrong with it.</summary>
 public static class SymbolQuery

@@ -1,5 +1,5 @@
-import type { ResumeMap, ServerMessage } from './protocol';
-import type { Transport, TransportFactory, TransportKind, TransportOptions } from './transport';
+import type { ResumeMap, ServerMessage } from '../lib/stream/protocol';
+import type { Transport, TransportFactory, TransportKind, TransportOptions } from '../lib/stream/transport';
 
 /** A transport driven by the test: it records what the client asks and plays the server's part. */
 export class FakeTransport implements Transport {

@@ -1,7 +1,7 @@
 using StockStream.Protocol;
 using StockStream.Server.Streaming;
 
-namespace StockStream.Server.Transports.LongPolling;
+namespace StockStream.Server.Transports.Http;
 
 /// <summary>
 /// Reads feeds at exact cursors without locking the hub, for long polls and SSE streams. It relies on two facts of

@@ -3,7 +3,7 @@ using System.Text.Json;
 using MessagePack;
 using StockStream.Protocol;
 
-namespace StockStream.Server.Transports.LongPolling;
+namespace StockStream.Server.Transports.Http;
 
 /// <summary>
 /// Writes a <see cref="PollAnswer"/> as PROTOCOL.md lays it out, copying every tick's pre-encoded bytes: MessagePack

@@ -1,6 +1,6 @@
 using StockStream.Protocol;
 
-namespace StockStream.Server.Streaming;
+namespace StockStream.Server.Backplane;
 
 /// <summary>Ticks published together: the first has stream offset <see cref="FirstOffset"/>, the rest follow one by one.</summary>
 public readonly record struct TickBatch(ulong FirstOffset, IReadOnlyList<Tick> Ticks)

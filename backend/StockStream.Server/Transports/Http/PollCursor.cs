@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 
-namespace StockStream.Server.Transports.LongPolling;
+namespace StockStream.Server.Transports.Http;
 
 /// <summary>
 /// Where a long-poll client (or an SSE stream) stands: the epoch of the stream and the hub offset up to which it

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace StockStream.Server.Transports.Rest;
+namespace StockStream.Server.Transports.Http;
 
 /// <summary>RFC 9457 problem answers for bad input, shared by every HTTP endpoint.</summary>
 public static class HttpProblems

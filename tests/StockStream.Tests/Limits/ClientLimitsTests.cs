@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text.Json;
+using StockStream.Tests.Infrastructure;
+
+namespace StockStream.Tests.Limits;
+
+public class ClientLimitsTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task OpenStreamsPerAddressAreLimitedWith503AndRetryAfter()
+    {
+        await using var server = await StartAsync(new() { ["ClientLimits:ConnectionsPerClient"] = "2" });
+        using var http = server.CreateHttpClient();
+        string symbol = server.BusySymbols(1)[0];
+        var start = await http.GetFromJsonAsync<JsonElement>($"/api/poll?symbols={symbol}");
+        await using var a = await server.ConnectAsync();
+        await using var b = await server.ConnectAsync();
+
+        var (status, retryAfter) = await HandshakeAsync(server.WebSocketUri());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.NotNull(retryAfter);
+
+        // A held poll is an open connection as well, refused with 429 problem JSON.
+        var refused = await http.GetAsync($"/api/poll?symbols={symbol}&cursor={start.GetProperty("cursor").GetString()}");
+        await AssertProblemAsync(refused, HttpStatusCode.TooManyRequests);
+
+        await a.DisposeAsync();
+        await using var again = await ConnectWhenThereIsRoomAsync(server);
+    }
+
+    [Fact]
+    public async Task HandshakesPerSecondPerAddressAreLimited()
+    {
+        await using var server = await StartAsync(new() { ["ClientLimits:ConnectAttemptsPerSecond"] = "1" });
+        // Bursts of twice the rate are allowed.
+        await using var a = await server.ConnectAsync();
+        await using var b = await server.ConnectAsync();
+        var (status, retryAfter) = await HandshakeAsync(server.WebSocketUri());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.True(retryAfter >= TimeSpan.FromSeconds(1), $"Retry-After {retryAfter}");
+    }
+
+    [Fact]
+    public async Task ApiRequestsPerSecondPerAddressAreLimitedWith429ProblemJson()
+    {
+        await using var server = await StartAsync(new() { ["ClientLimits:RequestsPerSecond"] = "1" });
+        using var http = server.CreateHttpClient();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/symbols")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/symbols")).StatusCode);
+        var refused = await http.GetAsync("/api/symbols");
+        await AssertProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        // Health and metrics are not API requests: operations keep working.
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task LoopbackIsExemptOnlyWhenConfigured()
+    {
+        await using var server = await StartAsync(new() { ["ClientLimits:RequestsPerSecond"] = "1", ["ClientLimits:ExemptLoopback"] = "true" });
+        using var http = server.CreateHttpClient();
+        for (int i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/symbols")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ForwardedAddressesFromAKnownProxyAreLimitedOneByOne()
+    {
+        await using var server = await StartAsync(new() { ["ClientLimits:RequestsPerSecond"] = "1", ["ClientLimits:KnownProxies:0"] = "127.0.0.1" });
+        using var http = server.CreateHttpClient();
+        for (int i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await GetForAsync(http, "10.1.1.1")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await GetForAsync(http, "10.1.1.1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetForAsync(http, "10.2.2.2")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ForwardedHeadersFromAnUnknownAddressAreIgnored()
+    {
+        await using var server = await StartAsync(new() { ["ClientLimits:RequestsPerSecond"] = "1" });
+        using var http = server.CreateHttpClient();
+        for (int i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await GetForAsync(http, $"10.0.0.{i}")).StatusCode);
+        // Claiming another address does not buy another share.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await GetForAsync(http, "10.0.0.9")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OwnPageBehindATlsTerminatingProxyMayConnect()
+    {
+        await using var server = await StartAsync(new() { ["ClientLimits:KnownProxies:0"] = "127.0.0.1" });
+        var proxied = new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https", ["X-Forwarded-Host"] = "stocks.example", ["X-Forwarded-For"] = "203.0.113.7" };
+
+        var (status, _) = await HandshakeAsync(server.WebSocketUri(), "https://stocks.example", proxied);
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, status);
+        var (foreign, _) = await HandshakeAsync(server.WebSocketUri(), "https://evil.example", proxied);
+        Assert.Equal(HttpStatusCode.Forbidden, foreign);
+    }
+
+    [Fact]
+    public async Task ForwardedSchemeAndHostAreNotBelievedFromAnUnknownProxy()
+    {
+        await using var server = await StartAsync([]);
+        var proxied = new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https", ["X-Forwarded-Host"] = "stocks.example" };
+        var (status, _) = await HandshakeAsync(server.WebSocketUri(), "https://stocks.example", proxied);
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+    }
+
+    private static async Task<LimitedServer> StartAsync(Dictionary<string, string?> settings)
+    {
+        var server = new LimitedServer(settings);
+        await server.InitializeAsync();
+        return server;
+    }
+
+    private sealed class LimitedServer(Dictionary<string, string?> settings) : StockStreamServer(settings), IAsyncDisposable
+    {
+        ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+    }
+
+    private static Task<HttpResponseMessage> GetForAsync(HttpClient http, string client)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/symbols");
+        request.Headers.Add("X-Forwarded-For", client);
+        return http.SendAsync(request);
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.RetryAfter);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+    }
+
+    /// <summary>Attempts a handshake and reports the HTTP status and <c>Retry-After</c> of the answer.</summary>
+    private static async Task<(HttpStatusCode Status, TimeSpan? RetryAfter)> HandshakeAsync(Uri uri, string? origin = null, Dictionary<string, string>? headers = null)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        if (origin is not null) socket.Options.SetRequestHeader("Origin", origin);
+        foreach (var (name, value) in headers ?? []) socket.Options.SetRequestHeader(name, value);
+        try
+        {
+            await socket.ConnectAsync(uri, new CancellationTokenSource(Timeout).Token);
+        }
+        catch (WebSocketException)
+        {
+        }
+        TimeSpan? retryAfter = socket.HttpResponseHeaders?.TryGetValue("Retry-After", out var values) == true
+            ? TimeSpan.FromSeconds(int.Parse(values.First(), System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+        return (socket.HttpStatusCode, retryAfter);
+    }
+
+    private static async Task<ProtocolClient> ConnectWhenThereIsRoomAsync(IServerEndpoint server)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        while (true)
+        {
+            try
+            {
+                return await server.ConnectAsync();
+            }
+            catch (WebSocketException) when (!deadline.IsCancellationRequested)
+            {
+                // The slot is released when the server has finished closing the socket.
+                await Task.Delay(50, deadline.Token);
+            }
+        }
+    }
+}
