@@ -85,18 +85,6 @@ test.describe('main view', () => {
     await expect(row(page, 'ZZZZ9')).toHaveCount(0);
     await expect.poll(() => ticksOf(page, first.symbol)).toBeGreaterThan(0);
   });
-
-  test('saves a screenshot of the main view', async ({ page, serverUrl }) => {
-    const list = await instruments(serverUrl);
-    await watch(page, list.slice(0, 8).map((i) => i.symbol));
-    await page.goto('/');
-    // A picture worth keeping: every row with a sparkline, latency measured, a histogram drawn.
-    await expect(page.locator('.sparkline polyline')).toHaveCount(8, { timeout: 30_000 });
-    await expect(page.locator('.sparkline polyline').last()).toHaveAttribute('points', /^(\S+ ){5}/, { timeout: 30_000 });
-    await expect(page.locator('td[data-metric="tick age p50"]')).toHaveText(/ms/);
-    await expect.poll(() => ticksOf(page, list[7].symbol)).toBeGreaterThan(3);
-    await page.screenshot({ path: '../test-results/screenshots/main-view.png' });
-  });
 });
 
 test('shows a closed market with its last prices and no ticks', async ({ page }) => {

@@ -30,6 +30,5 @@ export async function instruments(serverUrl: string): Promise<{ symbol: string; 
 export const row = (page: Page, symbol: string) => page.locator(`tr[data-symbol="${symbol}"]`);
 
 export async function ticksOf(page: Page, symbol: string): Promise<number> {
-  const text = await row(page, symbol).getByTestId('ticks').textContent();
-  return Number((text ?? '0').replace(/,/g, ''));
+  return Number(await row(page, symbol).getByTestId('ticks').getAttribute('data-count'));
 }

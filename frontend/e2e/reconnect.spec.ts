@@ -2,28 +2,48 @@ import { expect, instruments, test, ticksOf, watch } from './fixtures';
 import { TestServer } from './server';
 
 test.describe('resilient connection', () => {
-  test('reconnects after the server is killed and restarted, on a fresh stream', async ({ page }) => {
+  test('while the server is down the page says so without moving; after a restart the chart marks the new epoch', async ({ page }) => {
     const server = await TestServer.start();
     try {
       const [first] = await instruments(server.url);
-      await watch(page, [first.symbol], 'ws-msgpack');
+      await watch(page, [first.symbol], 'auto');
       await page.goto(server.url);
       const badge = page.getByTestId('connection-state');
+      const banner = page.getByTestId('market-state');
       await expect(badge).toHaveAttribute('data-state', 'open');
+      await expect(banner).toHaveAttribute('data-state', 'open');
       await expect.poll(() => ticksOf(page, first.symbol)).toBeGreaterThan(0);
+      const chart = page.getByTestId('price-chart');
+      await expect.poll(async () => Number(await chart.getAttribute('data-candles'))).toBeGreaterThan(0);
+      await expect(chart).toHaveAttribute('data-epoch-starts', '0');
       const epoch = await page.getByTestId('epoch').getAttribute('data-epoch');
+      const header = await page.locator('.app-header').boundingBox();
+      const layout = await page.locator('main.layout').boundingBox();
 
       await server.kill();
       await expect(badge).toHaveAttribute('data-state', 'reconnecting');
-      await expect(badge).toContainText(/retry in \d+ ms/);
+      await expect(banner).toHaveAttribute('data-state', 'offline');
+      await expect(banner).toContainText('Server unreachable');
+      await expect(badge).toContainText(/retry in \d+\.\d s/);
+      // Auto waits out its backoff on no transport, and says so; the browser's own words stay out.
+      await expect(badge).toHaveText(/^Reconnecting · Auto · attempt \d+, retry in/);
+      await expect(page.getByTestId('epoch')).toHaveText('server unreachable');
+      await expect(page.locator('body')).not.toContainText('Failed to fetch');
+      expect(await page.locator('.app-header').boundingBox()).toEqual(header);
+      expect(await page.locator('main.layout').boundingBox()).toEqual(layout);
       await server.restart();
 
       await expect(badge).toHaveAttribute('data-state', 'open', { timeout: 30_000 });
+      await expect(badge).toHaveText('Live · WebSocket (MessagePack)');
+      await expect(banner).toHaveAttribute('data-state', 'open');
       await expect(page.getByTestId('epoch')).not.toHaveAttribute('data-epoch', epoch!);
       await expect(page.getByTestId('epoch')).toContainText('fresh snapshot');
       const ticks = await ticksOf(page, first.symbol);
       await expect.poll(() => ticksOf(page, first.symbol)).toBeGreaterThan(ticks);
+      await expect(chart).toHaveAttribute('data-epoch-starts', '1');
+      await expect(chart).toHaveAttribute('aria-label', /server restarted once/);
       await expect(page.getByTestId('gaps')).toHaveText('0');
+      expect(await page.locator('main.layout').boundingBox()).toEqual(layout);
     } finally {
       await server.kill();
     }

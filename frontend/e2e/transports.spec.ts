@@ -6,6 +6,7 @@ const TRANSPORTS = [
   { value: 'ws-json', label: 'WebSocket (JSON)', protocol: 'stockstream.v1.json', url: /^ws:\/\/.*\/ws$/ },
   { value: 'sse', label: 'Server-Sent Events', protocol: 'text/event-stream', url: /\/api\/sse\?symbols=/ },
   { value: 'long-poll', label: 'Long polling', protocol: 'application/x-msgpack', url: /\/api\/poll$/ },
+  { value: 'signalr', label: 'SignalR (MessagePack)', protocol: 'SignalR messagepack', url: /\/hub$/ },
 ] as const;
 
 async function expectLiveOver(page: Page, label: string, symbol: string): Promise<void> {
@@ -35,11 +36,11 @@ test.describe('transports', () => {
     await page.goto('/');
     await expectLiveOver(page, TRANSPORTS[0].label, first.symbol);
     for (const transport of TRANSPORTS.slice(1)) {
-      await page.getByLabel('Transport').selectOption(transport.value);
+      await page.getByLabel('Transport', { exact: true }).selectOption(transport.value);
       await expectLiveOver(page, transport.label, first.symbol);
       await expect(row(page, second.symbol)).toBeVisible();
     }
-    await page.getByLabel('Transport').selectOption('auto');
+    await page.getByLabel('Transport', { exact: true }).selectOption('auto');
     await expectLiveOver(page, TRANSPORTS[0].label, first.symbol);
     await expect(page.getByTestId('gaps')).toHaveText('0');
   });

@@ -11,6 +11,10 @@ public sealed class AsyncSignal : IValueTaskSource
     private const int Idle = 0, Signaled = 1, Waiting = 2;
     private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
     private int _state;
+    private long _wokenAt;
+
+    /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of the last <see cref="Set"/> that woke a waiting waiter.</summary>
+    public long WokenAt => Volatile.Read(ref _wokenAt);
 
     public void Set()
     {
@@ -23,6 +27,7 @@ public sealed class AsyncSignal : IValueTaskSource
                 case Idle when Interlocked.CompareExchange(ref _state, Signaled, Idle) == Idle:
                     return;
                 case Waiting when Interlocked.CompareExchange(ref _state, Idle, Waiting) == Waiting:
+                    Volatile.Write(ref _wokenAt, System.Diagnostics.Stopwatch.GetTimestamp());
                     _core.SetResult(true);
                     return;
             }

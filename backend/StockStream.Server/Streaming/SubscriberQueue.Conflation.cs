@@ -27,6 +27,23 @@ public sealed partial class SubscriberQueue
     }
 
     /// <summary>
+    /// Conflates the pending ticks to the newest per symbol when the oldest of them is due before
+    /// <paramref name="staleBefore"/> (Unix µs): the connection's own backlog shows that it reads too slowly, long before
+    /// the queue's bound is reached. The next frame carries the conflated flag. Returns whether it conflated.
+    /// </summary>
+    public bool ConflateIfOlderThan(long staleBefore)
+    {
+        lock (_gate)
+        {
+            if (_completed || _tail == _head || _pending![_head].Tick.Time >= staleBefore) return false;
+            int kept = Conflate(_pending, _head, _tail);
+            _head = 0;
+            _tail = kept;
+            return true;
+        }
+    }
+
+    /// <summary>
     /// Keeps only the newest pending tick of each still-subscribed symbol, in their original order, so at most
     /// <c>maxSymbols</c> remain; returns how many.
     /// </summary>

@@ -88,6 +88,9 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
 
     public ValueTask WaitAsync() => _signal.WaitAsync();
 
+    /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of the signal that last woke a suspended <see cref="WaitAsync"/>.</summary>
+    public long WokenAt => _signal.WokenAt;
+
     /// <summary>
     /// The next frame to send, or false when nothing is pending. A tick batch is valid until the next call;
     /// the writer calls this again only after its send completed.

@@ -15,13 +15,16 @@ const DEFAULT_WATCHLIST_SIZE = 6;
 
 export function App() {
   const [rejections, setRejections] = useState<Rejection[]>([]);
-  const [compare, setCompare] = useState(false);
   const { baseUrl, market, watchlist, client, chooseTransport } = useAppServices(setRejections);
   const epoch = useStoreSelector(client.status, (status) => status.hello?.epoch);
+  const connected = useStoreSelector(client.status, (status) => status.hello !== null && status.state !== 'reconnecting' && status.state !== 'stopped');
   const { instruments, error } = useInstruments(baseUrl, epoch);
   const { symbols, selected } = useStore(watchlist);
   const marketState = useStoreSelector(market.view, (view) => view.market);
+  const maxSymbols = useStoreSelector(client.status, (status) => status.maxSymbols);
   const serverNowMs = useCallback(() => client.clock.serverNowMs(browserClock()), [client]);
+
+  useEffect(() => watchlist.setLimit(maxSymbols), [watchlist, maxSymbols]);
 
   useEffect(() => {
     watchlist.seed(instruments.slice(0, DEFAULT_WATCHLIST_SIZE).map((i) => i.symbol));
@@ -33,7 +36,7 @@ export function App() {
         <h1>StockStream</h1>
         <ConnectionBar client={client} onChoose={chooseTransport} />
       </header>
-      <MarketBanner state={marketState} />
+      <MarketBanner state={marketState} connected={connected} />
       {error && <p className="notice error">Could not load symbols: {error}</p>}
       <main className="layout">
         <Watchlist
@@ -41,10 +44,11 @@ export function App() {
           watchlist={watchlist}
           instruments={instruments}
           rejections={rejections}
+          limit={maxSymbols}
           onDismissRejections={() => setRejections([])}
         />
         <PriceChart store={market} baseUrl={baseUrl} symbol={selected} serverNowMs={serverNowMs} />
-        <LatencyPanel client={client} baseUrl={baseUrl} symbols={symbols} compare={compare} onCompareChange={setCompare} />
+        <LatencyPanel client={client} baseUrl={baseUrl} symbols={symbols} />
         <Inspector client={client} />
       </main>
     </div>

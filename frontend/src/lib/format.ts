@@ -18,6 +18,13 @@ export function formatCount(value: number): string {
   return counts.format(value);
 }
 
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** A count that fits a narrow cell: 9,999 in full, then 12.3K, 1.2M. */
+export function formatCompact(value: number): string {
+  return value < 10_000 ? counts.format(value) : compact.format(value);
+}
+
 export function formatBytes(value: number | null): string {
   if (value == null) return '—';
   return value < 1024 ? `${value.toFixed(1)} B` : `${(value / 1024).toFixed(1)} KiB`;

@@ -89,14 +89,15 @@ public sealed class CommandLineOptions
     public Option<double> StepFactor { get; } = CheckedOption.Number("--step-factor", "capacity: clients grow by this factor per step", 2, 1, 100);
     public Option<double> P99Limit { get; } = CheckedOption.Number("--p99-limit", "capacity: tick age p99 (ms) past which the server is saturated", 100, 0, 600_000);
     public Option<string?> ReportDirectory { get; } = new("--report-dir") { Description = "Folder for the HTML, Markdown and CSV reports (default load-tests/reports)" };
+    public Option<bool> Quick { get; } = new("--quick") { Description = "grid: short points (4 s each after a 1 s warm-up) for a first look" };
     public Option<bool> Plain { get; } = new("--plain") { Description = "Print one progress line per second instead of redrawing one" };
 
     public IEnumerable<Option> All => [Url, Nodes, Backplane, Balancers, Agents, AgentUrls, Reconnect, KillNodeAfter, Clients, Symbols, Duration, WarmUp, RampUp, InjectRate, SessionLength, Rate, MarketSymbols, ServerArguments,
         SymbolList, Transports, Smoke, MaxErrors, MinDelivery, MaxGaps, MaxP99, SlowClients, PauseAfter, PauseFor, SlowReceiveBuffer, StartClients, StepFactor,
-        P99Limit, ReportDirectory, Plain];
+        P99Limit, ReportDirectory, Quick, Plain];
 
     /// <summary>The options of a parsed command line; <paramref name="defaultClients"/> stands for <c>--clients</c> when it is not given.</summary>
-    public RunOptions Read(ParseResult result, int? defaultClients = null)
+    public RunOptions Read(ParseResult result, int? defaultClients = null, TimeSpan? defaultDuration = null)
     {
         bool smoke = result.GetValue(Smoke);
         return new RunOptions
@@ -111,7 +112,7 @@ public sealed class CommandLineOptions
             KillNodeAfter = result.GetValue(KillNodeAfter),
             Clients = defaultClients is { } clients && result.GetResult(Clients) is null or { Implicit: true } ? clients : result.GetValue(Clients),
             SymbolsPerClient = result.GetValue(Symbols),
-            Duration = result.GetValue(Duration),
+            Duration = defaultDuration is { } duration && result.GetResult(Duration) is null or { Implicit: true } ? duration : result.GetValue(Duration),
             WarmUp = result.GetValue(WarmUp),
             RampUp = result.GetValue(RampUp),
             InjectRate = result.GetValue(InjectRate),
@@ -134,6 +135,7 @@ public sealed class CommandLineOptions
             StepFactor = result.GetValue(StepFactor),
             P99LimitMs = result.GetValue(P99Limit),
             ReportDirectory = result.GetValue(ReportDirectory),
+            Quick = result.GetValue(Quick),
             PlainProgress = result.GetValue(Plain) || Console.IsOutputRedirected,
         };
     }

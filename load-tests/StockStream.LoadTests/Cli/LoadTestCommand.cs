@@ -79,6 +79,7 @@ public static class LoadTestCommand
         Add("connections", "Ramp idle WebSocket connections to --clients; server memory per connection", new ConnectionsRun());
         Add("slow-consumer", "Some clients stop reading: the others' tick age and server memory must stay bounded", new SlowConsumerRun());
         Add("capacity", "Raise clients step by step (over the first of --transports) until tick age p99 passes --p99-limit; report the knee", new CapacityRun());
+        Add("grid", "StockStream WebSocket against the SignalR baseline (or --transports) over the grid of clients × symbols @ ticks/s, a fresh server per point and transport, alternating order: table, ratios, charts", new GridRun());
         Add("scale-out", "The same WebSocket load (1,000 clients unless --clients) on 1 node in-process, 1 node over Redis and 2 nodes over Redis, each started here: what the backplane costs", new ScaleOutRun());
         var c100k = new C100kRun();
         var c100kCommand = new Command("c100k", "100,000 WebSocket subscribers: 8 nodes over Redis, 6 agents, clients spread over the nodes, one node killed mid-run (any option overrides a part)");
@@ -97,7 +98,7 @@ public static class LoadTestCommand
                 RunOptions read;
                 try
                 {
-                    read = options.Read(result, run.DefaultClients);
+                    read = options.Read(result, run.DefaultClients, run.DefaultDuration);
                 }
                 catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
                 {

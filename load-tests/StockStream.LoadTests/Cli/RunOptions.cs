@@ -107,4 +107,7 @@ public sealed record RunOptions
 
     /// <summary>Print one line per sample instead of redrawing a status line. Default false (true when output is redirected).</summary>
     public bool PlainProgress { get; init; }
+
+    /// <summary>grid: short points (4 s each after a 1 s warm-up) for a first look. Default false.</summary>
+    public bool Quick { get; init; }
 }

@@ -78,6 +78,23 @@ public class FrameBudgetTests
     }
 
     [Fact]
+    public void WritersWaitingLongForAThreadEngageTheGapEvenUnderTheFrameRate()
+    {
+        var clock = new ManualClock();
+        using var budget = new FrameBudget(clock, Options.Create(new WebSocketTransportOptions { FrameBudgetPerSecond = 1_000_000, WakeLagBudgetMs = 5 }));
+        for (int i = 0; i < 10; i++) budget.WakeObserved(System.Diagnostics.Stopwatch.Frequency / 100); // 10 ms each
+        Window(clock, budget, frames: 10);
+        Assert.True(budget.Gap > TimeSpan.Zero);
+
+        for (int i = 0; i < 20; i++)
+        {
+            budget.WakeObserved(System.Diagnostics.Stopwatch.Frequency / 10_000); // 0.1 ms
+            Window(clock, budget, frames: 10);
+        }
+        Assert.Equal(TimeSpan.Zero, budget.Gap);
+    }
+
+    [Fact]
     public void NoTimerRunsWithoutABudget()
     {
         var clock = new ManualClock();

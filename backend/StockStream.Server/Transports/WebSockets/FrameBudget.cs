@@ -6,7 +6,8 @@ namespace StockStream.Server.Transports.WebSockets;
 /// <summary>
 /// Latency first, batching only under pressure. Every connection sends each tick as soon as it is published while the
 /// whole server sends fewer tick frames a second than <see cref="WebSocketTransportOptions.FrameBudgetPerSecond"/>
-/// (frames, not bytes, are what costs CPU). Above the budget a minimum gap between two tick frames of one connection
+/// (frames, not bytes, are what costs CPU) and woken writers get a thread within
+/// <see cref="WebSocketTransportOptions.WakeLagBudgetMs"/> on average (the CPU keeps up). Past either a minimum gap between two tick frames of one connection
 /// engages and adapts — growing in proportion to the excess, shrinking once the rate is back under 80 % of the budget,
 /// at most <see cref="WebSocketTransportOptions.MaxFrameGapMs"/> — so frames grow just enough to fit the budget. A
 /// deferred connection is woken when its own gap has passed (a 1 ms timer wheel), not at a beat shared by all, and a
@@ -24,7 +25,8 @@ internal sealed class FrameBudget : IDisposable
     private readonly double _budget;
     private readonly long _ticksPerMs, _maxGap;
     private List<SubscriberQueue> _due = [];
-    private long _frames, _gap, _windowStart, _releasedThroughMs;
+    private readonly double _wakeLagBudgetMs;
+    private long _frames, _gap, _windowStart, _releasedThroughMs, _wakes, _wakeLagTicks;
     private int _waiting, _turning;
     private bool _fastTimer;
 
@@ -34,6 +36,7 @@ internal sealed class FrameBudget : IDisposable
         _budget = options.Value.FrameBudgetPerSecond;
         _ticksPerMs = Math.Max(1, clock.TimestampFrequency / 1_000);
         _maxGap = options.Value.MaxFrameGapMs * _ticksPerMs;
+        _wakeLagBudgetMs = options.Value.WakeLagBudgetMs;
         _windowStart = clock.GetTimestamp();
         _releasedThroughMs = _windowStart / _ticksPerMs;
         if (_budget > 0 && _maxGap > 0) _timer = clock.CreateTimer(_ => Turn(), null, IdlePeriod, IdlePeriod);
@@ -44,6 +47,17 @@ internal sealed class FrameBudget : IDisposable
 
     /// <summary>Counts a tick frame sent, for the rate the budget is held against.</summary>
     public void FrameSent() => Interlocked.Increment(ref _frames);
+
+    /// <summary>
+    /// Records how long a woken writer waited for a thread (<see cref="System.Diagnostics.Stopwatch"/> ticks): when that
+    /// grows past <see cref="WebSocketTransportOptions.WakeLagBudgetMs"/> on average, the CPU is the bottleneck, and the
+    /// gap grows as if the frame budget were exceeded.
+    /// </summary>
+    public void WakeObserved(long lagStopwatchTicks)
+    {
+        Interlocked.Increment(ref _wakes);
+        Interlocked.Add(ref _wakeLagTicks, lagStopwatchTicks);
+    }
 
     /// <summary>
     /// When the connection's previous tick frame (a <see cref="TimeProvider.GetTimestamp"/>, 0 for none) was sent less than
@@ -94,10 +108,13 @@ internal sealed class FrameBudget : IDisposable
     {
         double seconds = (double)(now - _windowStart) / _clock.TimestampFrequency;
         double rate = Interlocked.Exchange(ref _frames, 0) / seconds;
+        long wakes = Interlocked.Exchange(ref _wakes, 0);
+        double lagMs = wakes == 0 ? 0 : Interlocked.Exchange(ref _wakeLagTicks, 0) * 1_000.0 / wakes / System.Diagnostics.Stopwatch.Frequency;
         _windowStart = now;
         long gap = _gap;
-        if (rate > _budget) gap = Math.Min(_maxGap, Math.Max(_ticksPerMs, (long)(gap * rate / _budget)));
-        else if (rate < _budget * 0.8) gap = gap * 3 / 4 < _ticksPerMs ? 0 : gap * 3 / 4;
+        double excess = Math.Max(rate / _budget, _wakeLagBudgetMs > 0 ? lagMs / _wakeLagBudgetMs : 0);
+        if (excess > 1) gap = Math.Min(_maxGap, Math.Max(_ticksPerMs, (long)(gap * Math.Min(excess, 2))));
+        else if (excess < 0.8) gap = gap * 3 / 4 < _ticksPerMs ? 0 : gap * 3 / 4;
         Volatile.Write(ref _gap, gap);
     }
 

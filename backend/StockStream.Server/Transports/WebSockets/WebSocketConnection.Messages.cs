@@ -27,7 +27,19 @@ internal sealed partial class WebSocketConnection
         ClientMessage message;
         try
         {
+            if (frame.IsEmpty) throw ProtocolException.Malformed("An empty frame is not a message.");
             message = format.ReadClientMessage(frame);
+        }
+        catch (Exception e) when (e is not ProtocolException)
+        {
+            // The reader only reads the frame: whatever else it throws (a length past 2^31, a lone surrogate...) means
+            // the frame is not a message. One Debug line, never the stack trace.
+            Reject("malformed");
+            WebSocketLog.UnreadableMessage(logger, id, e.GetType().Name);
+            _queue.EnqueueControl(new ErrorMessage(ErrorCodes.MalformedMessage, "Not a valid message."));
+            if (++_malformed >= options.MaxMalformedMessages)
+                Close(WebSocketCloseStatus.InvalidPayloadData, "too many malformed messages");
+            return;
         }
         catch (ProtocolException e)
         {
@@ -39,6 +51,21 @@ internal sealed partial class WebSocketConnection
             return;
         }
 
+        try
+        {
+            Dispatch(message);
+        }
+        catch (Exception e)
+        {
+            // A bug of ours, not the client's: say so without internals, log it, and end this connection only.
+            WebSocketLog.HandlingFailed(logger, id, message.GetType().Name, e);
+            _queue.EnqueueControl(new ErrorMessage(ErrorCodes.InternalError, "Internal server error."));
+            Close(WebSocketCloseStatus.InternalServerError, "internal error");
+        }
+    }
+
+    private void Dispatch(ClientMessage message)
+    {
         switch (message)
         {
             case SubscribeMessage subscribe:

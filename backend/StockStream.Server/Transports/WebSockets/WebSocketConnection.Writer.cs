@@ -19,11 +19,14 @@ internal sealed partial class WebSocketConnection
             long lastTickFrame = 0;
             while (true)
             {
-                await _queue.WaitAsync();
+                var woken = _queue.WaitAsync();
+                bool suspended = !woken.IsCompleted;
+                await woken;
+                if (suspended) budget.WakeObserved(System.Diagnostics.Stopwatch.GetTimestamp() - _queue.WokenAt);
                 // Latency first: send at once, unless the server is over its frame budget and this connection sent a
                 // moment ago; then its ticks gather until its own gap has passed.
                 if (!_queue.NeedsPromptSend && budget.Defer(_queue, lastTickFrame)) await _queue.WaitAsync();
-                while (_queue.TryTake(out var item))
+                while (ConflateStale() && _queue.TryTake(out var item))
                 {
                     if (item.Message is { } message) format.Write(buffer, message);
                     else format.WriteTicksFrame(buffer, item.Ticks, item.Flags);
@@ -57,6 +60,13 @@ internal sealed partial class WebSocketConnection
         {
             buffer.Release();
         }
+    }
+
+    /// <summary>Conflates the backlog when its oldest tick waited past the bound; always true, to sit in the take loop's condition.</summary>
+    private bool ConflateStale()
+    {
+        _queue.ConflateIfOlderThan(clock.NowMicroseconds() - options.ConflateAfterMs * 1_000L);
+        return true;
     }
 
     private async ValueTask SendAsync(ReadOnlyMemory<byte> frame, WebSocketMessageType type)

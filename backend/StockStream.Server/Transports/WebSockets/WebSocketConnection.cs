@@ -77,6 +77,12 @@ internal sealed partial class WebSocketConnection(
                 ClientClosed();
                 return;
             }
+            if (peek.EndOfMessage)
+            {
+                // An empty frame: the peek consumed all of it.
+                Handle(peek.MessageType, ReadOnlyMemory<byte>.Empty);
+                continue;
+            }
             byte[] buffer = ArrayPool<byte>.Shared.Rent(options.MaxMessageBytes + 1);
             try
             {

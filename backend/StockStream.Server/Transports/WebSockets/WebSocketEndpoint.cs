@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Options;
 using StockStream.Protocol;
 using StockStream.Server.Streaming;
@@ -36,12 +37,21 @@ internal static class WebSocketEndpoint
                 KeepAliveInterval = TimeSpan.FromMilliseconds(settings.HeartbeatMs),
                 KeepAliveTimeout = TimeSpan.FromMilliseconds(2 * settings.HeartbeatMs),
             });
+            if (settings.SocketSendBufferBytes > 0 && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } tcp)
+                tcp.SendBufferSize = settings.SocketSendBufferBytes;
             metrics.ConnectionOpened(WebSocketConnection.Transport);
             WebSocketLog.Opened(logger, context.Connection.Id, format.Subprotocol);
             var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, settings, metrics, watchdog, frameBudget, clock, logger,
                 context.RequestAborted);
-            await connection.RunAsync(SymbolName.SplitList(context.Request.Query["symbols"]), lifetime.ApplicationStopping);
-            metrics.ConnectionClosed(WebSocketConnection.Transport);
+            try
+            {
+                await connection.RunAsync(SymbolName.SplitList(context.Request.Query["symbols"]), lifetime.ApplicationStopping);
+            }
+            finally
+            {
+                // The gauge stays right whichever way the connection ended.
+                metrics.ConnectionClosed(WebSocketConnection.Transport);
+            }
             return Results.Empty;
         }
     }

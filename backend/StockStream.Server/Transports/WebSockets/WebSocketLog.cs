@@ -17,6 +17,12 @@ internal static partial class WebSocketLog
     [LoggerMessage(Level = LogLevel.Information, Message = "WebSocket {ConnectionId} sent a bad message (code {Code}): {Reason}")]
     public static partial void BadMessage(ILogger logger, string connectionId, int code, string reason);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "WebSocket {ConnectionId} sent an unreadable message ({Exception})")]
+    public static partial void UnreadableMessage(ILogger logger, string connectionId, string exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "WebSocket {ConnectionId}: handling a {Message} failed; closing it with Error 500")]
+    public static partial void HandlingFailed(ILogger logger, string connectionId, string message, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "WebSocket {ConnectionId} dropped: a send stalled past {TimeoutMs} ms")]
     public static partial void SendStalled(ILogger logger, string connectionId, int timeoutMs);
 

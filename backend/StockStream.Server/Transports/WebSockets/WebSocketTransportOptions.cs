@@ -30,6 +30,20 @@ public sealed class WebSocketTransportOptions
     [Range(16, 1_000_000)]
     public int MaxPendingTicks { get; set; } = 4_096;
 
+    /// <summary>
+    /// A connection whose oldest unsent tick is older than this, in milliseconds, reads too slowly: its backlog is
+    /// conflated to the newest tick per symbol (flagged) instead of growing to <see cref="MaxPendingTicks"/>. Default 2,000.
+    /// </summary>
+    [Range(10, 600_000)]
+    public int ConflateAfterMs { get; set; } = 2_000;
+
+    /// <summary>
+    /// Kernel send buffer of each socket, in bytes (Linux allocates twice this), so a slow reader's unread bytes stay
+    /// small and its backlog is conflated here instead of queueing in the kernel; 0 keeps the system's auto-tuning. Default 32,768.
+    /// </summary>
+    [Range(0, 16_777_216)]
+    public int SocketSendBufferBytes { get; set; } = 32 * 1024;
+
     /// <summary>Most ticks in one Ticks frame. Default 512.</summary>
     [Range(1, 65_536)]
     public int MaxTicksPerFrame { get; set; } = 512;
@@ -40,6 +54,13 @@ public sealed class WebSocketTransportOptions
     /// </summary>
     [Range(0, 100_000_000)]
     public int FrameBudgetPerSecond { get; set; } = 100_000;
+
+    /// <summary>
+    /// Average time a woken writer may wait for a thread, in milliseconds, before the CPU counts as the bottleneck and
+    /// the frame gap engages as if over <see cref="FrameBudgetPerSecond"/>; 0: frame rate only. Default 0.
+    /// </summary>
+    [Range(0, 1_000)]
+    public double WakeLagBudgetMs { get; set; }
 
     /// <summary>Longest gap the frame budget may put between two tick frames of one connection, in milliseconds (0: none). Default 20.</summary>
     [Range(0, 60)]

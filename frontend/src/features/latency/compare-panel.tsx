@@ -1,56 +1,51 @@
 import { useEffect, useState } from 'react';
+import { StoreList } from '../../lib/store/store-list';
 import { useStore } from '../../lib/store/use-store';
 import type { ClockOffset } from '../../lib/stream/clock-offset';
 import { StreamClient } from '../../lib/stream/stream-client';
+import type { TransportKind } from '../../lib/stream/transport';
 import { LatencyChart } from './latency-chart';
 import { MetricsTable } from './metrics-table';
 
+/** The transports compare mode can run side by side, with their short labels and colours. */
+export const COMPARABLE: readonly { kind: TransportKind; label: string; color: string }[] = [
+  { kind: 'ws-msgpack', label: 'WebSocket', color: '#4aa3ff' },
+  { kind: 'sse', label: 'SSE', color: '#b38cff' },
+  { kind: 'long-poll', label: 'Long polling', color: '#f5a623' },
+  { kind: 'signalr', label: 'SignalR', color: '#3ddc84' },
+];
+
 interface Props {
   baseUrl: string;
+  kinds: readonly TransportKind[];
   symbols: readonly string[];
   clock: ClockOffset;
 }
 
 /**
- * WebSocket and long polling side by side on the same symbols at the same time, each its own
- * connection, measured the same way (tick age against the shared clock offset).
+ * Several transports on the same symbols at the same time, each its own connection, measured
+ * the same way (tick age against the shared clock offset). Mount it with a `key` naming the
+ * transports: a different set is a different comparison.
  */
-export function ComparePanel({ baseUrl, symbols, clock }: Props) {
-  const [clients] = useState(() => ({
-    ws: new StreamClient({ baseUrl, choice: 'ws-msgpack', symbols, clock }),
-    poll: new StreamClient({ baseUrl, choice: 'long-poll', symbols, clock }),
-  }));
+export function ComparePanel({ baseUrl, kinds, symbols, clock }: Props) {
+  const [clients] = useState(() => kinds.map((kind) => new StreamClient({ baseUrl, choice: kind, symbols, clock })));
+  const [list] = useState(() => new StoreList(clients.map((client) => client.metrics)));
 
   useEffect(() => {
-    clients.ws.start();
-    clients.poll.start();
-    return () => {
-      clients.ws.stop();
-      clients.poll.stop();
-    };
+    clients.forEach((client) => client.start());
+    return () => clients.forEach((client) => client.stop());
   }, [clients]);
 
   useEffect(() => {
-    clients.ws.setSymbols(symbols);
-    clients.poll.setSymbols(symbols);
+    clients.forEach((client) => client.setSymbols(symbols));
   }, [clients, symbols]);
 
-  const ws = useStore(clients.ws.metrics);
-  const poll = useStore(clients.poll.metrics);
+  const metrics = useStore(list);
+  const shown = kinds.map((kind, i) => ({ ...COMPARABLE.find((c) => c.kind === kind)!, metrics: metrics[i] }));
   return (
     <div className="compare" data-testid="compare">
-      <LatencyChart
-        series={[
-          { label: 'WebSocket', color: '#4aa3ff', points: ws.series },
-          { label: 'Long polling', color: '#f5a623', points: poll.series },
-        ]}
-      />
-      <MetricsTable
-        columns={[
-          { label: 'WebSocket', metrics: ws },
-          { label: 'Long polling', metrics: poll },
-        ]}
-      />
+      <LatencyChart series={shown.map(({ label, color, metrics }) => ({ label, color, points: metrics.series }))} />
+      <MetricsTable columns={shown.map(({ label, metrics }) => ({ label, metrics }))} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { closeReason } from '../../lib/stream/close-reason';
 
 export interface Instrument {
   symbol: string;
@@ -25,7 +26,7 @@ export function useInstruments(baseUrl: string, epoch: string | undefined): { in
         setError(null);
       })
       .catch((e: Error) => {
-        if (!controller.signal.aborted) setError(e.message);
+        if (!controller.signal.aborted) setError(closeReason(e.message));
       });
     return () => controller.abort();
   }, [baseUrl, epoch]);

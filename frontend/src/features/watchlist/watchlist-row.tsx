@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { formatCount, formatPrice, formatSigned } from '../../lib/format';
+import { formatCompact, formatCount, formatPrice, formatSigned } from '../../lib/format';
 import type { SymbolRow } from '../../lib/market/live-symbol';
 import { Sparkline } from './sparkline';
 
@@ -44,12 +44,14 @@ export const WatchlistRow = memo(function WatchlistRow({ symbol, name, row, sele
           '…'
         )}
       </td>
-      <td className={`num change ${trend}`}>{row ? formatSigned(row.change) : ''}</td>
+      <td className={`num change abs ${trend}`}>{row ? formatSigned(row.change) : ''}</td>
       <td className={`num change ${trend}`}>{row ? `${formatSigned(row.changePct)}%` : ''}</td>
       <td>
         <Sparkline points={row?.spark ?? []} />
       </td>
-      <td className="num" data-testid="ticks">{row ? formatCount(row.ticks) : 0}</td>
+      <td className="num ticks" data-testid="ticks" data-count={row?.ticks ?? 0} title={`${formatCount(row?.ticks ?? 0)} ticks received`}>
+        {formatCompact(row?.ticks ?? 0)}
+      </td>
       <td>
         <button
           className="icon"

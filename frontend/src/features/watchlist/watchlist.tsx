@@ -12,10 +12,12 @@ interface Props {
   watchlist: WatchlistStore;
   instruments: readonly Instrument[];
   rejections: readonly Rejection[];
+  /** The server's symbol limit, once known. */
+  limit: number | null;
   onDismissRejections(): void;
 }
 
-export function Watchlist({ market, watchlist, instruments, rejections, onDismissRejections }: Props) {
+export function Watchlist({ market, watchlist, instruments, rejections, limit, onDismissRejections }: Props) {
   const { symbols, selected } = useStore(watchlist);
   const { rows } = useStore(market.view);
   const names = useMemo(() => new Map(instruments.map((i) => [i.symbol, i.name])), [instruments]);
@@ -27,6 +29,10 @@ export function Watchlist({ market, watchlist, instruments, rejections, onDismis
       <header className="panel-header">
         <h2>Watchlist</h2>
         <SymbolPicker instruments={instruments} watched={symbols} onAdd={(s) => watchlist.add(s)} />
+        <span className="muted count" data-testid="watch-count">
+          {symbols.length}
+          {limit !== null && ` / ${limit}`}
+        </span>
       </header>
       {rejections.length > 0 && (
         <div className="notice error" role="alert">
@@ -42,7 +48,7 @@ export function Watchlist({ market, watchlist, instruments, rejections, onDismis
         <colgroup>
           <col className="c-symbol" />
           <col className="c-price" />
-          <col className="c-change" />
+          <col className="c-change abs" />
           <col className="c-change" />
           <col className="c-spark" />
           <col className="c-ticks" />
@@ -52,7 +58,7 @@ export function Watchlist({ market, watchlist, instruments, rejections, onDismis
           <tr>
             <th scope="col">Symbol</th>
             <th scope="col" className="num">Last</th>
-            <th scope="col" className="num">Change</th>
+            <th scope="col" className="num abs">Change</th>
             <th scope="col" className="num">%</th>
             <th scope="col">1 min</th>
             <th scope="col" className="num">Ticks</th>

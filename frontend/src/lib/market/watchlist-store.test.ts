@@ -45,4 +45,15 @@ describe('WatchlistStore', () => {
     list.seed(['AAPL']);
     expect(list.getSnapshot().symbols).toEqual(['AAPL']);
   });
+
+  it('refuses past the server\'s symbol limit and says why, and refuses what is not a symbol', () => {
+    const list = new WatchlistStore(null);
+    list.setLimit(2);
+    expect(list.add('AAPL')).toBeNull();
+    expect(list.add('MSFT')).toBeNull();
+    expect(list.add('NVDA')).toMatch(/at most 2 symbols/);
+    expect(list.add('AAPL')).toBeNull(); // already there: nothing to refuse
+    expect(list.add('no way')).toMatch(/not a symbol/);
+    expect(list.getSnapshot().symbols).toEqual(['AAPL', 'MSFT']);
+  });
 });

@@ -11,6 +11,7 @@ const KEY = 'stockstream.watchlist.v1';
 export class WatchlistStore {
   private state: Watchlist;
   private fresh: boolean;
+  private limit: number | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly storage: Storage | null) {
@@ -24,10 +25,20 @@ export class WatchlistStore {
     if (this.fresh && symbols.length > 0) this.set({ symbols, selected: symbols[0] });
   }
 
-  add(symbol: string): void {
+  /** The most symbols the server lets one connection hold (null: not known yet). */
+  setLimit(limit: number | null): void {
+    this.limit = limit;
+  }
+
+  /** Adds a symbol; returns why it was not added, or null. */
+  add(symbol: string): string | null {
     const s = symbol.trim().toUpperCase();
-    if (s === '' || this.state.symbols.includes(s)) return;
+    if (!isValidSymbol(s)) return `“${symbol.trim()}” is not a symbol (1–12 of A–Z 0–9 . -)`;
+    if (this.state.symbols.includes(s)) return null;
+    if (this.limit !== null && this.state.symbols.length >= this.limit)
+      return `The server streams at most ${this.limit} symbols to one connection: remove one first.`;
     this.set({ symbols: [...this.state.symbols, s], selected: this.state.selected ?? s });
+    return null;
   }
 
   remove(symbol: string): void {

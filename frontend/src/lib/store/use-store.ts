@@ -13,3 +13,4 @@ export function useStore<T>(store: ExternalStore<T>): T {
 export function useStoreSelector<T, S>(store: ExternalStore<T>, select: (snapshot: T) => S): S {
   return useSyncExternalStore(store.subscribe, () => select(store.getSnapshot()));
 }
+

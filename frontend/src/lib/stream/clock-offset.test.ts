@@ -33,4 +33,15 @@ describe('ClockOffset', () => {
     clock.addSample(10, 5, 0);
     expect(clock.measured).toBe(false);
   });
+
+  it('estimates from answers\' serverTime when there is no Ping: the quickest trip bounds it best', () => {
+    const clock = new ClockOffset();
+    clock.addServerTime(1000, 1_500_000); // written at 1500 server time, seen at 1000: offset ≥ 500
+    clock.addServerTime(2000, 2_480_000); // a slower trip: offset ≥ 480
+    expect(clock.source).toBe('server-time');
+    expect(clock.offsetMs).toBe(500);
+    clock.addSample(3000, 3002, 3_001_000 + 400_000); // a Ping round trip wins
+    expect(clock.source).toBe('ping');
+    expect(clock.offsetMs).toBe(400);
+  });
 });

@@ -15,6 +15,7 @@ interface Sample {
  */
 export class ClockOffset {
   private readonly samples: Sample[] = [];
+  private readonly oneWay: number[] = [];
 
   constructor(private readonly keep = 16) {}
 
@@ -26,9 +27,27 @@ export class ClockOffset {
     if (this.samples.length > this.keep) this.samples.shift();
   }
 
-  /** True once at least one Pong was heard; until then the offset is taken as 0. */
+  /**
+   * An answer the server wrote at `serverTimeUs` arrived at `receivedMs` (HTTP transports have no
+   * Ping). It travelled for some d ≥ 0, so offset = serverTime − received + d ≥ serverTime − received:
+   * each answer bounds the offset from below, and the largest recent bound (the quickest trip)
+   * is the estimate, short of the true offset by that trip's one-way delay. Ping samples win.
+   */
+  addServerTime(receivedMs: number, serverTimeUs: number): void {
+    if (!(serverTimeUs > 0)) return;
+    this.oneWay.push(serverTimeUs / 1000 - receivedMs);
+    if (this.oneWay.length > this.keep) this.oneWay.shift();
+  }
+
+  /** How the offset is known: Ping/Pong round trips, answers' serverTime, or not at all (taken as 0). */
+  get source(): 'ping' | 'server-time' | null {
+    if (this.samples.length > 0) return 'ping';
+    return this.oneWay.length > 0 ? 'server-time' : null;
+  }
+
+  /** True once a Pong or a serverTime was heard; until then the offset is taken as 0. */
   get measured(): boolean {
-    return this.samples.length > 0;
+    return this.source !== null;
   }
 
   get best(): Sample | null {
@@ -38,7 +57,9 @@ export class ClockOffset {
   }
 
   get offsetMs(): number {
-    return this.best?.offsetMs ?? 0;
+    const best = this.best;
+    if (best) return best.offsetMs;
+    return this.oneWay.length > 0 ? Math.max(...this.oneWay) : 0;
   }
 
   /** The server's clock now, in ms since the epoch, as far as the samples tell. */

@@ -73,6 +73,8 @@ describe('golden poll answer shared with the C# long-polling tests', () => {
     quotes: (serverMessages.snapshot as { quotes: PollAnswer['quotes'] }).quotes,
     market: 'halted',
     epoch: '5eed5eed5eed5eed',
+    // PROTOCOL's 2026-12-01 member; a fixture from before it has none, which decodes as 0.
+    serverTime: (JSON.parse(json('poll-answer', 'http')) as { serverTime?: number }).serverTime ?? 0,
   };
 
   it('decodes the MessagePack answer', () => {

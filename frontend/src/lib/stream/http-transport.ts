@@ -1,5 +1,6 @@
 import { AnswerTranslator } from './answer-translator';
 import type { ResumeMap } from './protocol';
+import { readSymbolProblem } from './rejections';
 import type { HandshakeInfo, Transport, TransportKind, TransportOptions } from './transport';
 
 /**
@@ -61,22 +62,15 @@ export abstract class HttpTransport implements Transport {
   }
 
   /**
-   * A 400 names the offending symbols in its problem body: report them as SubAck rejections and
-   * restart without them. Returns false when the problem names none of ours.
+   * A 400 names the offending symbols (or the limit) in its problem body: report them as SubAck
+   * rejections and restart without them. Returns false when the problem names none of ours.
    */
   protected async rejectSymbols(response: Response): Promise<boolean> {
-    const problem = await response.text();
-    const named = symbolsIn(problem);
-    const rejected = this.symbols.filter((s) => named.has(s));
+    const { rejected, maxSymbols } = readSymbolProblem(await response.text(), this.symbols);
+    if (maxSymbols !== null) this.options.listener.symbolLimit?.(maxSymbols);
     if (rejected.length === 0) return false;
-    const reason = problemDetail(problem);
-    this.options.listener.message({
-      kind: 'suback',
-      reqId: 0,
-      accepted: [],
-      rejected: rejected.map((symbol) => ({ symbol, reason })),
-    });
-    this.symbols = this.symbols.filter((s) => !rejected.includes(s));
+    this.options.listener.message({ kind: 'suback', reqId: 0, accepted: [], rejected });
+    this.symbols = this.symbols.filter((s) => !rejected.some((r) => r.symbol === s));
     queueMicrotask(() => this.start());
     return true;
   }
@@ -86,19 +80,5 @@ export abstract class HttpTransport implements Transport {
     this.done = true;
     this.controller?.abort();
     this.options.listener.closed({ wasOpen: this.isOpen, reason });
-  }
-}
-
-/** Every symbol-shaped word of a text, without sentence punctuation ("Unknown symbol BRK.B." → BRK.B). */
-function symbolsIn(text: string): Set<string> {
-  return new Set(text.match(/[A-Z0-9][A-Z0-9.-]*/g)?.map((word) => word.replace(/[.-]+$/, '')));
-}
-
-function problemDetail(problem: string): string {
-  try {
-    const body = JSON.parse(problem) as { detail?: string; title?: string };
-    return body.detail ?? body.title ?? 'rejected';
-  } catch {
-    return 'rejected';
   }
 }

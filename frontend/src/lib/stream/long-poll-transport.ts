@@ -42,6 +42,7 @@ export class LongPollTransport extends HttpTransport {
       const body = new Uint8Array(await response.arrayBuffer());
       if (signal.aborted) return;
       const answer = decodePollMessagePack(body);
+      listener.serverTime?.(answer.serverTime);
       this.markOpen({ url: `${url.origin}${url.pathname}`, protocol: response.headers.get('content-type') ?? '', extensions: '' });
       listener.frame('in', body.byteLength, { kind: 'poll', answer });
       this.cursor = answer.cursor;

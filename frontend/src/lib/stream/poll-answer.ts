@@ -10,11 +10,13 @@ export interface PollAnswer {
   quotes: Quote[];
   market: MarketState;
   epoch: string;
+  /** When the server wrote the answer (µs since the epoch); 0 from a server that does not say. */
+  serverTime: number;
 }
 
 const msgpack = new Decoder({ useBigInt64: false });
 
-/** `[cursor, [Tick...], flags, [Quote...], marketState, epoch]` (Accept: application/x-msgpack). */
+/** `[cursor, [Tick...], flags, [Quote...], marketState, epoch, serverTime]` (Accept: application/x-msgpack). */
 export function decodePollMessagePack(body: ArrayBuffer | Uint8Array): PollAnswer {
   const a = msgpack.decode(body);
   if (!Array.isArray(a) || !Array.isArray(a[1]) || !Array.isArray(a[3]))
@@ -26,6 +28,7 @@ export function decodePollMessagePack(body: ArrayBuffer | Uint8Array): PollAnswe
     quotes: a[3].map(readQuote),
     market: marketState(a[4]),
     epoch: String(a[5]),
+    serverTime: typeof a[6] === 'number' ? a[6] : 0,
   };
 }
 
@@ -36,9 +39,10 @@ interface PollAnswerJson {
   quotes: Quote[];
   market: string;
   epoch: string;
+  serverTime: number;
 }
 
-/** `{cursor, ticks: [Tick object...], missed, quotes: [Quote object...], market, epoch}`. */
+/** `{cursor, ticks: [Tick object...], missed, quotes: [Quote object...], market, epoch, serverTime}`. */
 export function decodePollJson(body: string): PollAnswer {
   const o = JSON.parse(body) as Partial<PollAnswerJson>;
   if (typeof o.cursor !== 'string' || !Array.isArray(o.ticks))
@@ -50,5 +54,6 @@ export function decodePollJson(body: string): PollAnswer {
     quotes: Array.isArray(o.quotes) ? o.quotes : [],
     market: marketState(o.market),
     epoch: String(o.epoch),
+    serverTime: typeof o.serverTime === 'number' ? o.serverTime : 0,
   };
 }

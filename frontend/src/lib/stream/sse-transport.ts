@@ -43,10 +43,12 @@ export class SseTransport extends HttpTransport {
     listener.frame('in', event.bytes, { kind: 'sse', event: event.event, data: event.data });
     if (event.event === 'ticks') {
       const answer = decodePollJson(event.data);
+      listener.serverTime?.(answer.serverTime);
       this.cursor = event.lastEventId ?? answer.cursor;
       this.translator.apply(answer);
     } else if (event.event === 'market') {
       const body = JSON.parse(event.data) as { market: unknown; time?: number };
+      if (typeof body.time === 'number') listener.serverTime?.(body.time);
       this.translator.marketState(marketState(body.market), body.time ?? 0);
     }
   }

@@ -99,6 +99,25 @@ describe('StreamClient', () => {
     // The server's clock runs 500 ms ahead; the round trip took no time.
     fakes.last().receive({ kind: 'pong', clientTime: 10_000, serverTime: 10_500_000 });
     fakes.last().receive({ kind: 'ticks', ticks: [tick('AAPL', 1, 10_480_000)], flags: 0 });
-    expect(client.session.latency.summary(10_000)?.p50).toBe(20);
+    expect(client.session.snapshot().latency?.p50).toBe(20);
+  });
+
+  it('keeps figures per transport: a switch shows the new one from zero, a switch back the old ones', () => {
+    const { client, fakes } = setup();
+    fakes.last().hello('e1');
+    fakes.last().options.listener.frame('in', 100, { kind: 'ticks', ticks: [], flags: 0 });
+    fakes.last().receive({ kind: 'ticks', ticks: [tick('AAPL', 1), tick('AAPL', 2)], flags: 0 });
+    expect(client.session.snapshot()).toMatchObject({ transport: 'ws-msgpack', ticks: 2, bytesPerTick: 50, requests: 0 });
+
+    client.setTransport('sse');
+    const sse = fakes.last();
+    sse.options.listener.request();
+    sse.hello('e1');
+    expect(client.session.snapshot()).toMatchObject({ transport: 'sse', ticks: 0, bytesPerTick: null, requests: 1 });
+    sse.receive({ kind: 'ticks', ticks: [tick('AAPL', 3)], flags: 0 });
+    expect(client.session.snapshot()).toMatchObject({ transport: 'sse', ticks: 1 });
+
+    client.setTransport('ws-msgpack');
+    expect(client.session.snapshot()).toMatchObject({ transport: 'ws-msgpack', ticks: 2, bytesPerTick: 50 });
   });
 });

@@ -1,5 +1,6 @@
 import { after, CoalescedStore } from '../store/coalesced-store';
 import { browserClock, ClockOffset, type Clock } from './clock-offset';
+import { closeReason } from './close-reason';
 import { initialStatus, type ConnectionStatus } from './connection-status';
 import type { Rejection, ServerMessage } from './protocol';
 import { Pinger } from './pinger';
@@ -55,7 +56,7 @@ export class StreamClient {
   stop(): void {
     clearTimeout(this.retryTimer);
     this.retire();
-    this.update({ state: 'stopped', transport: null, retryInMs: null });
+    this.update({ state: 'stopped', transport: null, retryInMs: null, waiting: false });
   }
 
   /** Switches transport; the symbols, seqs and cursor carry over, so data keeps flowing. */
@@ -73,8 +74,9 @@ export class StreamClient {
   }
 
   private connect(kind: TransportKind): void {
-    this.update({ state: this.state.state === 'reconnecting' ? 'reconnecting' : 'connecting', transport: kind, retryInMs: null });
+    this.update({ state: this.state.state === 'reconnecting' ? 'reconnecting' : 'connecting', transport: kind, retryInMs: null, waiting: false });
     const factory = this.options.transports ?? createTransport;
+    const figures = this.session.use(kind);
     // A transport being replaced may still report; only the current one is heard.
     const ifCurrent =
       <A extends unknown[]>(handle: (...args: A) => void) =>
@@ -88,9 +90,13 @@ export class StreamClient {
       listener: {
         opened: ifCurrent((handshake) => this.update({ state: 'open', handshake })),
         message: ifCurrent((message) => this.onMessage(transport, message)),
-        frame: (direction, bytes, content) => this.session.frame(direction, bytes, content),
-        request: () => this.session.requests++,
-        connection: () => this.session.connections++,
+        frame: (direction, bytes, content) => this.session.frame(figures, direction, bytes, content),
+        request: () => figures.requests++,
+        connection: () => figures.connections++,
+        serverTime: ifCurrent((serverTimeUs) => {
+          if (!transport.canPing) this.clock.addServerTime(this.now(), serverTimeUs);
+        }),
+        symbolLimit: ifCurrent((maxSymbols) => this.update({ maxSymbols })),
         closed: ifCurrent((info) => this.onClosed(info)),
       },
     });
@@ -102,7 +108,13 @@ export class StreamClient {
       const sameEpoch = this.session.seqs.enterEpoch(message.epoch);
       const resume = sameEpoch ? this.session.seqs.resumeFor(this.symbols) : null;
       this.policy.reset();
-      this.update({ hello: message, attempts: 0, resumed: resume ? Object.keys(resume).length : 0, lastError: null });
+      this.update({
+        hello: message,
+        attempts: 0,
+        resumed: resume ? Object.keys(resume).length : 0,
+        lastError: null,
+        ...(message.maxSymbols > 0 && { maxSymbols: message.maxSymbols }),
+      });
       transport.setSymbols(this.symbols, resume);
       if (transport.canPing) this.pinger.start(transport);
     }
@@ -112,14 +124,15 @@ export class StreamClient {
 
   private onClosed(info: CloseInfo): void {
     this.retire();
+    const reason = closeReason(info.reason);
     const step = this.fallback.next(info.wasOpen);
     if (step.wait === 'now') {
-      this.update({ lastError: info.reason });
+      this.update({ lastError: reason });
       this.connect(step.kind);
       return;
     }
     const delay = this.policy.nextDelayMs();
-    this.update({ state: 'reconnecting', lastError: info.reason, retryInMs: Math.round(delay), attempts: this.policy.attempts });
+    this.update({ state: 'reconnecting', lastError: reason, retryInMs: Math.round(delay), attempts: this.policy.attempts, waiting: true });
     this.retryTimer = setTimeout(() => this.connect(step.kind), delay);
   }
 

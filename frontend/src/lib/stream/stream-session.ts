@@ -1,12 +1,15 @@
 import type { ClockOffset, Clock } from './clock-offset';
 import { FrameLog } from './frame-log';
-import { LatencyStats, type LatencyPoint, type LatencySummary } from './latency-stats';
+import type { LatencyPoint, LatencySummary } from './latency-stats';
 import type { MarketSink } from './market-sink';
 import type { Rejection, ServerMessage, Tick } from './protocol';
 import { SeqTracker } from './seq-tracker';
-import type { FrameContent } from './transport';
+import type { FrameContent, TransportKind } from './transport';
+import { TransportFigures } from './transport-figures';
 
 export interface MetricsSnapshot {
+  /** The transport the figures are of (null before any connected). */
+  transport: TransportKind | null;
   ticks: number;
   bytesIn: number;
   framesIn: number;
@@ -23,17 +26,15 @@ export interface MetricsSnapshot {
   clockRttMs: number | null;
 }
 
-/** Everything a client learns from the messages it receives, whichever transport brought them. */
+/**
+ * Everything a client learns from the messages it receives. Seqs carry over from one transport
+ * to the next; ticks, bytes, requests, connections and tick ages are kept per transport.
+ */
 export class StreamSession {
   readonly seqs = new SeqTracker();
-  readonly latency = new LatencyStats();
   readonly frames = new FrameLog();
-  ticks = 0;
-  bytesIn = 0;
-  framesIn = 0;
-  requests = 0;
-  connections = 0;
-  private rateMark = { at: 0, ticks: 0, rate: 0 };
+  private readonly byKind = new Map<TransportKind, TransportFigures>();
+  private current: TransportFigures | null = null;
   private watched = new Set<string>();
 
   constructor(
@@ -54,12 +55,20 @@ export class StreamSession {
     this.watched = kept;
   }
 
-  /** Every frame on the wire: kept for the inspector, and counted when it came in. */
-  frame(direction: 'in' | 'out', bytes: number, content: FrameContent): void {
+  /** The figures of `kind`, from now on the ones shown: kept from its earlier use, if any. */
+  use(kind: TransportKind): TransportFigures {
+    let figures = this.byKind.get(kind);
+    if (!figures) this.byKind.set(kind, (figures = new TransportFigures(kind)));
+    this.current = figures;
+    return figures;
+  }
+
+  /** Every frame on the wire: kept for the inspector, and counted (to its own transport) when it came in. */
+  frame(figures: TransportFigures, direction: 'in' | 'out', bytes: number, content: FrameContent): void {
     this.frames.add(direction, bytes, this.now(), content);
     if (direction === 'out') return;
-    this.bytesIn += bytes;
-    this.framesIn++;
+    figures.bytesIn += bytes;
+    figures.framesIn++;
   }
 
   handle(message: ServerMessage): void {
@@ -91,6 +100,7 @@ export class StreamSession {
 
   private onTicks(ticks: Tick[], flags: number): void {
     this.seqs.frame(flags);
+    const figures = this.current;
     const now = this.now();
     const serverNowUs = this.clock.serverNowMs(now) * 1000;
     let fresh = ticks; // copied only once a tick has to be dropped
@@ -101,36 +111,34 @@ export class StreamSession {
         continue;
       }
       if (fresh !== ticks) fresh.push(tick);
-      this.latency.record((serverNowUs - tick.time) / 1000, now);
+      figures?.latency.record((serverNowUs - tick.time) / 1000, now);
     }
-    this.ticks += fresh.length;
+    if (figures) figures.ticks += fresh.length;
     if (fresh.length > 0) this.sink?.applyTicks(fresh);
   }
 
   snapshot(): MetricsSnapshot {
     const now = this.now();
-    const mark = this.rateMark;
-    if (now - mark.at >= 1000) {
-      mark.rate = mark.at === 0 ? 0 : ((this.ticks - mark.ticks) * 1000) / (now - mark.at);
-      mark.at = now;
-      mark.ticks = this.ticks;
-    }
+    const f = this.current ?? NO_FIGURES;
     const best = this.clock.best;
     return {
-      ticks: this.ticks,
-      bytesIn: this.bytesIn,
-      framesIn: this.framesIn,
-      requests: this.requests,
-      connections: this.connections,
+      transport: this.current?.kind ?? null,
+      ticks: f.ticks,
+      bytesIn: f.bytesIn,
+      framesIn: f.framesIn,
+      requests: f.requests,
+      connections: f.connections,
       gaps: this.seqs.gaps,
       conflatedFrames: this.seqs.conflatedFrames,
       missed: this.seqs.missed,
-      ticksPerSecond: mark.rate,
-      bytesPerTick: this.ticks > 0 ? this.bytesIn / this.ticks : null,
-      latency: this.latency.summary(now),
-      series: this.latency.series(now),
+      ticksPerSecond: f.ticksPerSecond(now),
+      bytesPerTick: f.ticks > 0 ? f.bytesIn / f.ticks : null,
+      latency: f.latency.summary(now),
+      series: f.latency.series(now),
       clockOffsetMs: best?.offsetMs ?? null,
       clockRttMs: best?.rttMs ?? null,
     };
   }
 }
+
+const NO_FIGURES = new TransportFigures('ws-msgpack');

@@ -1,7 +1,7 @@
 import type { ClientMessage, ResumeMap, ServerMessage } from './protocol';
 import type { PollAnswer } from './poll-answer';
 
-export type TransportKind = 'ws-msgpack' | 'ws-json' | 'sse' | 'long-poll';
+export type TransportKind = 'ws-msgpack' | 'ws-json' | 'sse' | 'long-poll' | 'signalr';
 
 /** A transport, or `auto`: WebSocket, falling back to SSE, then long polling. */
 export type TransportChoice = TransportKind | 'auto';
@@ -12,6 +12,7 @@ export const TRANSPORT_LABELS: Record<TransportChoice, string> = {
   'ws-json': 'WebSocket (JSON)',
   sse: 'Server-Sent Events',
   'long-poll': 'Long polling',
+  signalr: 'SignalR (MessagePack)',
 };
 
 /** What a page can see of a connection's handshake. */
@@ -45,6 +46,10 @@ export interface TransportListener {
   request(): void;
   /** One connection opened (a WebSocket, an SSE stream, or a new connection under long polling). */
   connection(): void;
+  /** An answer written at `serverTime` (µs) just arrived: a one-way clock sample for transports without Ping. */
+  serverTime?(serverTimeUs: number): void;
+  /** The server stated the most symbols one connection or request may hold. */
+  symbolLimit?(maxSymbols: number): void;
   /** Called once, unless the owner closed the transport itself. */
   closed(info: CloseInfo): void;
 }

@@ -1,4 +1,5 @@
 import { LongPollTransport } from './long-poll-transport';
+import { SignalRTransport } from './signalr-transport';
 import { SseTransport } from './sse-transport';
 import type { Transport, TransportKind, TransportOptions } from './transport';
 import { WebSocketTransport } from './websocket-transport';
@@ -13,5 +14,7 @@ export function createTransport(kind: TransportKind, options: TransportOptions):
       return new SseTransport(options);
     case 'long-poll':
       return new LongPollTransport(options);
+    case 'signalr':
+      return new SignalRTransport(options);
   }
 }

@@ -1,0 +1,105 @@
+using System.Globalization;
+using StockStream.LoadTests.Cli;
+using StockStream.LoadTests.Engine;
+using StockStream.LoadTests.Metrics;
+using StockStream.LoadTests.Transports;
+
+namespace StockStream.LoadTests.Scenarios;
+
+/// <summary>
+/// The <c>grid</c> command: StockStream's WebSocket against the SignalR baseline (or <c>--transports</c>) at every point of
+/// the grid, each transport on a server started fresh for it and stopped after, the order alternating from one point to
+/// the next so neither always runs on a warmer machine; the report pairs them with their ratios.
+/// </summary>
+public sealed class GridRun : ILoadTestRun
+{
+    public static readonly IReadOnlyList<GridPoint> Points =
+    [
+        new(100, 10, 200), new(1_000, 10, 500), new(5_000, 5, 100), new(1_000, 10, 2_000),
+        new(1_000, 10, 5_000), new(1_000, 10, 7_000), new(1_000, 10, 10_000),
+    ];
+
+    private static readonly TransportKind[] DefaultTransports = [TransportKind.WebSocket, TransportKind.SignalR];
+
+    /// <summary>Pause after a server stops, so its sockets are gone before the next starts. Default 1 s.</summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan? DefaultDuration => TimeSpan.FromSeconds(10);
+
+    public int ScenarioCount(RunOptions options) => Points.Count * Transports(options).Count;
+
+    public int PeakClients(RunOptions options) => 100;
+
+    public string? WhyItCannotRun(RunOptions options) =>
+        options.Urls.Count > 0 ? "grid starts a fresh server for every point and transport; drop --url."
+        : options.Nodes != 1 ? "grid runs one node; drop --nodes."
+        : null;
+
+    public static IReadOnlyList<TransportKind> Transports(RunOptions options) =>
+        options.Transports.SequenceEqual(TransportNames.All) ? DefaultTransports : options.Transports;
+
+    public async Task<RunResult> RunAsync(ScenarioExecutor executor, LoadTarget target, RunOptions options, CancellationToken cancellationToken)
+    {
+        var runs = new SideBySide(executor, Settle);
+        var transports = Transports(options);
+        var (duration, warmUp) = options.Quick ? (TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(1)) : (options.Duration, options.WarmUp);
+        for (int p = 0; p < Points.Count && !cancellationToken.IsCancellationRequested; p++)
+        {
+            var point = Points[p];
+            var at = options with
+            {
+                Clients = point.Clients, SymbolsPerClient = point.Symbols, TicksPerSecond = point.Rate,
+                Duration = duration, WarmUp = warmUp, RampUp = options.Quick ? point.RampUp / 2 : point.RampUp,
+            };
+            foreach (var kind in p % 2 == 0 ? transports : transports.Reverse())
+            {
+                if (cancellationToken.IsCancellationRequested) break;
+                string name = $"{point.Name} {kind.ScenarioName()}";
+                LoadTarget server;
+                try
+                {
+                    server = await LoadTarget.OpenAsync(at, point.Clients, Path.Combine(target.LogFolder, name.Replace(' ', '-')), executor.Say, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception e) when (e is InvalidOperationException or HttpRequestException or OperationCanceledException)
+                {
+                    runs.Fail(name, $"its server did not start ({e.Message})");
+                    continue;
+                }
+                await using (server)
+                {
+                    using var on = executor.For(server);
+                    await runs.RunAsync(_ => on.RunAsync(kind, name, point.Symbols, StreamingScenario.LoadFrom(at, point.Clients), at.WarmUp, cancellationToken));
+                }
+            }
+        }
+        runs.Note("Every point and transport ran on a server started for it alone; the order of the transports alternated from one point to the next.");
+        return runs.Result("No point could be run: nothing was measured.", Ratios(runs.Scenarios, transports));
+    }
+
+    /// <summary>Per point: each transport's p50 / p99 and server CPU, and the first transport's ratios to each other one.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Ratios(IReadOnlyList<ScenarioStats> scenarios, IReadOnlyList<TransportKind> transports)
+    {
+        string Text(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+        var byName = scenarios.ToDictionary(s => s.Name);
+        foreach (var point in Points)
+        {
+            var cells = transports.Select(k => byName.GetValueOrDefault($"{point.Name} {k.ScenarioName()}")).ToList();
+            if (cells[0] is not { } first) continue;
+            foreach (var (other, kind) in cells.Zip(transports).Skip(1))
+            {
+                if (other is null) continue;
+                yield return new($"{point.Description}: {transports[0].ScenarioName()} vs {kind.ScenarioName()}, p50 / p99 ms",
+                    Text($"{first.TickAge.P50Ms:0.0} / {first.TickAge.P99Ms:0.0} vs {other.TickAge.P50Ms:0.0} / {other.TickAge.P99Ms:0.0} ({Ratio(first.TickAge.P50Ms, other.TickAge.P50Ms)} / {Ratio(first.TickAge.P99Ms, other.TickAge.P99Ms)})"));
+                yield return new($"{point.Description}: {transports[0].ScenarioName()} vs {kind.ScenarioName()}, server cores; delivered",
+                    Text($"{first.Resources.ServerCores:0.00} vs {other.Resources.ServerCores:0.00} ({Ratio(first.Resources.ServerCores, other.Resources.ServerCores)}); {first.Delivery.Ratio:P1} vs {other.Delivery.Ratio:P1}; other processes {first.Resources.OtherCores:0.00} / {other.Resources.OtherCores:0.00} cores"));
+            }
+        }
+    }
+
+    private static string Ratio(double? a, double? b) =>
+        a is { } x && b is { } y && y > 0 ? string.Create(CultureInfo.InvariantCulture, $"{x / y:0.00}×") : "n/a";
+}
