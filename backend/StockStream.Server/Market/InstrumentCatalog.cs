@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Bogus;
 
 namespace StockStream.Server.Market;
@@ -16,8 +15,6 @@ public sealed class InstrumentCatalog
     [
         ("NASDAQ", "USD", 0.4), ("NYSE", "USD", 0.35), ("LSE", "GBP", 0.1), ("XETRA", "EUR", 0.1), ("TSE", "JPY", 0.05),
     ];
-
-    private readonly FrozenDictionary<string, Instrument> _bySymbol;
 
     public InstrumentCatalog(int count, int seed)
     {
@@ -38,7 +35,6 @@ public sealed class InstrumentCatalog
                 Activity: Math.Exp(faker.Random.Double(-1.5, 1.5)));
         }
         All = instruments;
-        _bySymbol = instruments.ToFrozenDictionary(i => i.Symbol, StringComparer.Ordinal);
         SectorNames = [.. instruments.Select(i => i.Sector).Distinct().Order(StringComparer.Ordinal)];
     }
 
@@ -47,8 +43,6 @@ public sealed class InstrumentCatalog
     public IReadOnlyList<string> SectorNames { get; }
 
     public int Count => All.Count;
-
-    public bool TryGet(string symbol, out Instrument instrument) => _bySymbol.TryGetValue(symbol, out instrument!);
 
     /// <summary>A ticker built from the company's initials, as real listings mostly are, made unique with extra letters.</summary>
     private static string UniqueTicker(Randomizer random, string name, HashSet<string> used)

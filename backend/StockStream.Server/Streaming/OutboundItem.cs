@@ -4,4 +4,10 @@ using StockStream.Protocol.Messages;
 namespace StockStream.Server.Streaming;
 
 /// <summary>The next thing a connection's writer sends: a control message, or a batch of already-encoded ticks.</summary>
-public readonly record struct OutboundItem(ServerMessage? Message, ArraySegment<EncodedTick> Ticks, TickFlags Flags);
+public readonly record struct OutboundItem(ServerMessage? Message, ArraySegment<EncodedTick> Ticks, TickFlags Flags)
+{
+    public static OutboundItem Of(ServerMessage message) => new(message, ArraySegment<EncodedTick>.Empty, TickFlags.None);
+
+    /// <summary>Ticks a resuming subscription missed, sent in order ahead of live ones.</summary>
+    public static OutboundItem Resumed(StreamTick[] ticks) => new(null, ticks, TickFlags.None);
+}

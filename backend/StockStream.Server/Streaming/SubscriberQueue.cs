@@ -1,5 +1,4 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using System.Diagnostics;
 using StockStream.Protocol;
 using StockStream.Protocol.Messages;
 
@@ -7,33 +6,40 @@ namespace StockStream.Server.Streaming;
 
 /// <summary>
 /// The bounded outbox of one streaming connection. The hub enqueues ticks without ever waiting; the connection's
-/// writer loop takes frames out. Control messages go first, in order; ticks are batched, filtered to the current
-/// subscriptions, and conflated to the newest per symbol when the reader falls behind, so memory stays bounded.
+/// writer loop takes frames out. Control items (messages, resumed ticks) go first, in order; live ticks are batched,
+/// filtered to the current subscriptions, and conflated to the newest per symbol when the reader falls behind, so
+/// memory stays bounded. Everything below is guarded by <see cref="_gate"/>; <see cref="AssertInvariants"/> states
+/// what holds whenever it is released.
 /// </summary>
-public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPendingTicks, int maxTicksPerFrame, StreamingMetrics metrics) : IDisposable
+public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTicks, int maxTicksPerFrame, StreamingMetrics metrics) : IDisposable
 {
     private const int MaxControlItems = 4_096;
+    // Resumed ticks are sent in frames of at most this many, like live batches.
+    private const int ResumeChunk = 512;
     // The queue owns its arrays: pooled ones would be held by every connection at once between a batch and its
     // drain, which empties a shared pool and makes it allocate per batch. Past this size they are dropped when drained.
     private const int KeptArrayLength = 256;
     private readonly Lock _gate = new();
     private readonly AsyncSignal _signal = new();
-    private readonly Dictionary<int, ulong> _lastSentSeq = [];
-    private Queue<object>? _control;
-    private StreamTick[]? _pending;
-    private int _head, _tail;
+    private readonly SubscribedSeqs _subscribed = new();
+    private readonly TickBacklog _backlog = new(maxPendingTicks, maxSymbols, metrics);
+    private Queue<OutboundItem>? _control;
     private EncodedTick[]? _batch;
-    private HashSet<int>? _conflationScratch;
-    private bool _signaled, _completed;
+    // A wake-up of the writer is pending: set with the first item after a drain, cleared when the writer drains.
+    private bool _signaled;
+    private bool _completed;
 
     public string Id { get; } = id;
 
     /// <summary>Set when the outbox overflowed its control bound: the reader is too slow and must be dropped.</summary>
     public bool Overflowed { get; private set; }
 
-    public int SubscriptionCount { get { lock (_gate) return _lastSentSeq.Count; } }
+    public int PendingTickCount { get { lock (_gate) return _backlog.Count; } }
 
-    public int PendingTickCount { get { lock (_gate) return _tail - _head; } }
+    public bool IsCompleted { get { lock (_gate) return _completed; } }
+
+    /// <summary>A control message is waiting or the queue is completed: the writer should not hold ticks back.</summary>
+    public bool NeedsPromptSend { get { lock (_gate) return _completed || _control is { Count: > 0 }; } }
 
     /// <summary>Called by the hub for every tick of a subscribed symbol. Returns true when the writer must be woken.</summary>
     internal bool Enqueue(StreamTick tick)
@@ -41,10 +47,11 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
         lock (_gate)
         {
             if (_completed) return false;
-            if (_pending is null) _pending = new StreamTick[16];
-            else if (_tail == _pending.Length) MakeRoom();
-            _pending[_tail++] = tick;
-            return WakeWriter();
+            _backlog.Add(tick, _subscribed);
+            bool wake = !_signaled;
+            _signaled = true;
+            AssertInvariants();
+            return wake;
         }
     }
 
@@ -53,8 +60,87 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
 
     public void EnqueueControl(ServerMessage message)
     {
-        lock (_gate) AddControl(message);
+        lock (_gate) AddControl(OutboundItem.Of(message));
         _signal.Set();
+    }
+
+    /// <summary>
+    /// Subscribes to resolved feeds and queues SubAck, then Snapshot and resumed ticks. Holding the queue's lock
+    /// while each feed registers it means no live tick of those symbols can be queued ahead of their start.
+    /// </summary>
+    internal void Subscribe(uint reqId, IReadOnlyList<(string Symbol, SymbolFeed? Feed)> requested,
+        List<SymbolRejection> rejected, IReadOnlyDictionary<string, ulong>? resume)
+    {
+        var accepted = new List<string>(requested.Count);
+        List<Quote>? quotes = null;
+        List<StreamTick[]>? resumed = null;
+        lock (_gate)
+        {
+            if (_completed) return;
+            foreach (var (symbol, feed) in requested)
+            {
+                if (feed is null) continue;
+                if (_subscribed.Contains(feed.Id))
+                {
+                    accepted.Add(symbol);
+                    continue;
+                }
+                if (_subscribed.Count >= maxSymbols)
+                {
+                    rejected.Add(new SymbolRejection(symbol, SymbolRejection.SymbolLimit));
+                    continue;
+                }
+                accepted.Add(symbol);
+                Quote quote;
+                if (resume is not null && resume.TryGetValue(symbol, out ulong lastSeen))
+                {
+                    var missed = feed.SubscribeResuming(this, lastSeen, out quote);
+                    if (missed is not null)
+                    {
+                        _subscribed.Start(feed.Id, lastSeen + (ulong)missed.Length);
+                        if (missed.Length > 0) (resumed ??= []).Add(missed);
+                        continue;
+                    }
+                }
+                else
+                {
+                    quote = feed.Subscribe(this);
+                }
+                // No resume asked, or the missed ticks are no longer held: start from a snapshot.
+                _subscribed.Start(feed.Id, quote.Seq);
+                (quotes ??= []).Add(quote);
+            }
+            AddControl(OutboundItem.Of(new SubAckMessage(reqId, accepted, rejected)));
+            if (quotes is not null) AddControl(OutboundItem.Of(new SnapshotMessage(quotes)));
+            foreach (var ticks in resumed ?? [])
+            {
+                for (int i = 0; i < ticks.Length; i += ResumeChunk) AddControl(OutboundItem.Resumed(ticks[i..Math.Min(ticks.Length, i + ResumeChunk)]));
+            }
+        }
+        _signal.Set();
+    }
+
+    internal void Unsubscribe(uint reqId, IReadOnlyList<(string Symbol, SymbolFeed? Feed)> requested, List<SymbolRejection> rejected)
+    {
+        var accepted = new List<string>(requested.Count);
+        lock (_gate)
+        {
+            if (_completed) return;
+            foreach (var (symbol, feed) in requested)
+            {
+                // Unknown but well-formed symbols are accepted: they were not subscribed, and now still are not.
+                accepted.Add(symbol);
+                if (feed is not null && _subscribed.Remove(feed.Id)) feed.Unsubscribe(this);
+            }
+            AddControl(OutboundItem.Of(new SubAckMessage(reqId, accepted, rejected)));
+        }
+        _signal.Set();
+    }
+
+    /// <summary>Ids of the subscribed symbols, so the hub can detach the queue from every feed when it closes.</summary>
+    internal int[] SubscribedIds()
+    {
+        lock (_gate) return _subscribed.Ids();
     }
 
     /// <summary>
@@ -68,8 +154,8 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
         {
             _completed = true;
             if (!flushControl) _control = null;
-            _pending = null;
-            _head = _tail = 0;
+            _backlog.Clear();
+            AssertInvariants();
         }
         _signal.Set();
     }
@@ -81,15 +167,25 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
         lock (_gate) _batch = null;
     }
 
-    public bool IsCompleted { get { lock (_gate) return _completed; } }
-
-    /// <summary>A control message is waiting or the queue is completed: the writer should not hold ticks back.</summary>
-    public bool NeedsPromptSend { get { lock (_gate) return _completed || _control is { Count: > 0 }; } }
-
     public ValueTask WaitAsync() => _signal.WaitAsync();
 
     /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of the signal that last woke a suspended <see cref="WaitAsync"/>.</summary>
     public long WokenAt => _signal.WokenAt;
+
+    /// <summary>
+    /// Conflates the pending ticks to the newest per symbol when the oldest of them is due before
+    /// <paramref name="staleBefore"/> (Unix µs): the connection's own backlog shows that it reads too slowly, long before
+    /// the queue's bound is reached. The next frame carries the conflated flag. Returns whether it conflated.
+    /// </summary>
+    public bool ConflateIfOlderThan(long staleBefore)
+    {
+        lock (_gate)
+        {
+            if (_completed || !_backlog.ConflateIfOlderThan(staleBefore, _subscribed)) return false;
+            AssertInvariants();
+            return true;
+        }
+    }
 
     /// <summary>
     /// The next frame to send, or false when nothing is pending. A tick batch is valid until the next call;
@@ -99,18 +195,12 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
     {
         lock (_gate)
         {
-            item = default;
             if (_control is { Count: > 0 })
             {
-                item = _control.Dequeue() switch
-                {
-                    ServerMessage message => new OutboundItem(message, ArraySegment<EncodedTick>.Empty, TickFlags.None),
-                    StreamTick[] resumed => new OutboundItem(null, resumed, TickFlags.None),
-                    var other => throw new InvalidOperationException($"Unexpected outbox item {other.GetType().Name}."),
-                };
+                item = _control.Dequeue();
                 return true;
             }
-            while (!_completed && _tail > _head)
+            while (!_completed && _backlog.Count > 0)
             {
                 var flags = TakeTickBatch(out int count);
                 if (count > 0)
@@ -119,47 +209,36 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
                     return true;
                 }
             }
+            item = default;
             _signaled = false;
-            _head = _tail = 0;
             // Drained after a slow spell: give the large arrays back.
-            if (_pending?.Length > KeptArrayLength) _pending = null;
+            _backlog.Drained(KeptArrayLength);
             if (_batch?.Length > KeptArrayLength) _batch = null;
+            AssertInvariants();
             return false;
         }
     }
 
     private TickFlags TakeTickBatch(out int count)
     {
-        int wanted = Math.Min(_tail - _head, maxTicksPerFrame);
+        Debug.Assert(_gate.IsHeldByCurrentThread);
+        int wanted = Math.Min(_backlog.Count, maxTicksPerFrame);
         if (_batch is null || _batch.Length < wanted) _batch = new EncodedTick[Math.Max(16, wanted)];
         var flags = TickFlags.None;
         count = 0;
-        while (_tail > _head && count < maxTicksPerFrame)
+        while (count < maxTicksPerFrame && _backlog.TryTake(out var tick))
         {
-            var tick = _pending![_head];
-            _pending[_head++] = null!;
-            ref ulong lastSent = ref CollectionsMarshal.GetValueRefOrNullRef(_lastSentSeq, tick.SymbolId);
-            // Dropped: unsubscribed since it was queued, or already covered by a snapshot or resume.
-            if (Unsafe.IsNullRef(ref lastSent) || tick.Tick.Seq <= lastSent) continue;
-            if (tick.Tick.Seq != lastSent + 1) flags |= TickFlags.Conflated;
-            lastSent = tick.Tick.Seq;
-            _batch[count++] = tick;
+            if (_subscribed.Admit(tick, ref flags)) _batch[count++] = tick;
         }
         Array.Clear(_batch, count, _batch.Length - count);
         return flags;
     }
 
-    private bool WakeWriter()
+    private void AddControl(OutboundItem item)
     {
-        if (_signaled) return false;
-        _signaled = true;
-        return true;
-    }
-
-    private void AddControl(object item)
-    {
+        Debug.Assert(_gate.IsHeldByCurrentThread);
         if (_completed) return;
-        _control ??= new Queue<object>();
+        _control ??= new Queue<OutboundItem>();
         if (_control.Count >= MaxControlItems)
         {
             Overflowed = true;
@@ -167,5 +246,18 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
         }
         _control.Enqueue(item);
         _signaled = true;
+        AssertInvariants();
+    }
+
+    /// <summary>What holds whenever <see cref="_gate"/> is released (checked in debug builds, as BoundedChannel does).</summary>
+    [Conditional("DEBUG")]
+    private void AssertInvariants()
+    {
+        Debug.Assert(_gate.IsHeldByCurrentThread);
+        _backlog.AssertInvariants();
+        Debug.Assert(_subscribed.Count <= maxSymbols, "never more subscriptions than the symbol limit");
+        Debug.Assert((_control?.Count ?? 0) <= MaxControlItems, "the control items stay within their bound");
+        if (_completed) Debug.Assert(_backlog.Count == 0, "a completed queue holds no ticks");
+        else if (_backlog.Count > 0 || _control is { Count: > 0 }) Debug.Assert(_signaled, "whatever is pending has a wake-up pending");
     }
 }

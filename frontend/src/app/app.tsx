@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ConnectionBar } from '../features/connection/connection-bar';
 import { MarketBanner } from '../features/connection/market-banner';
 import { Inspector } from '../features/inspector/inspector';
 import { LatencyPanel } from '../features/latency/latency-panel';
-import { PriceChart } from '../features/price-chart/price-chart';
 import { useInstruments } from '../features/watchlist/use-instruments';
 import { Watchlist } from '../features/watchlist/watchlist';
 import { useStore, useStoreSelector } from '../lib/store/use-store';
@@ -12,6 +11,10 @@ import type { Rejection } from '../lib/stream/protocol';
 import { useAppServices } from './use-app-services';
 
 const DEFAULT_WATCHLIST_SIZE = 6;
+
+// The chart library is most of the bundle: loaded apart, evaluating it is a task of its own
+// after the first render instead of part of one long task on page load.
+const PriceChart = lazy(() => import('../features/price-chart/price-chart').then((m) => ({ default: m.PriceChart })));
 
 export function App() {
   const [rejections, setRejections] = useState<Rejection[]>([]);
@@ -47,7 +50,9 @@ export function App() {
           limit={maxSymbols}
           onDismissRejections={() => setRejections([])}
         />
-        <PriceChart store={market} baseUrl={baseUrl} symbol={selected} serverNowMs={serverNowMs} />
+        <Suspense fallback={<section className="panel price-chart price-chart-loading" aria-label="Price chart" aria-busy="true" />}>
+          <PriceChart store={market} baseUrl={baseUrl} symbol={selected} serverNowMs={serverNowMs} />
+        </Suspense>
         <LatencyPanel client={client} baseUrl={baseUrl} symbols={symbols} />
         <Inspector client={client} />
       </main>

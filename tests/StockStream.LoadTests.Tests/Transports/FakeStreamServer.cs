@@ -15,7 +15,7 @@ using StockStream.Protocol.Messages;
 namespace StockStream.LoadTests.Tests.Transports;
 
 /// <summary>
-/// A Kestrel server on a free loopback port that speaks PROTOCOL.md's WebSocket, long-poll and SSE shapes for the one
+/// A Kestrel server on a free loopback port that speaks docs/protocol.md's WebSocket, long-poll and SSE shapes for the one
 /// symbol of a <see cref="FakeMarket"/>: a quote, then every tick as it falls due; enough to drive the real clients over real sockets.
 /// </summary>
 internal sealed class FakeStreamServer : IAsyncDisposable

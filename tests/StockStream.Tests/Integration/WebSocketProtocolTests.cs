@@ -4,7 +4,7 @@ using StockStream.Tests.Infrastructure;
 
 namespace StockStream.Tests.Integration;
 
-/// <summary>The delivery rules of PROTOCOL.md over a real socket.</summary>
+/// <summary>The delivery rules of docs/protocol.md over a real socket.</summary>
 public class WebSocketProtocolTests(StockStreamServer server) : IClassFixture<StockStreamServer>
 {
     [Fact]

@@ -6,7 +6,7 @@ using StockStream.Protocol;
 namespace StockStream.Server.Transports.Http;
 
 /// <summary>
-/// Writes a <see cref="PollAnswer"/> as PROTOCOL.md lays it out, copying every tick's pre-encoded bytes: MessagePack
+/// Writes a <see cref="PollAnswer"/> as docs/protocol.md lays it out, copying every tick's pre-encoded bytes: MessagePack
 /// <c>[cursor, [Tick...], flags, [Quote...], marketState, epoch]</c> or the JSON object with Tick/Quote objects.
 /// </summary>
 public static class PollAnswerWriter

@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { StoreList } from '../../lib/store/store-list';
 import { useStore } from '../../lib/store/use-store';
 import type { ClockOffset } from '../../lib/stream/clock-offset';
 import { StreamClient } from '../../lib/stream/stream-client';
 import type { TransportKind } from '../../lib/stream/transport';
-import { LatencyChart } from './latency-chart';
 import { MetricsTable } from './metrics-table';
+
+const LatencyChart = lazy(() => import('./latency-chart').then((m) => ({ default: m.LatencyChart })));
 
 /** The transports compare mode can run side by side, with their short labels and colours. */
 export const COMPARABLE: readonly { kind: TransportKind; label: string; color: string }[] = [
@@ -44,7 +45,9 @@ export function ComparePanel({ baseUrl, kinds, symbols, clock }: Props) {
   const shown = kinds.map((kind, i) => ({ ...COMPARABLE.find((c) => c.kind === kind)!, metrics: metrics[i] }));
   return (
     <div className="compare" data-testid="compare">
-      <LatencyChart series={shown.map(({ label, color, metrics }) => ({ label, color, points: metrics.series }))} />
+      <Suspense fallback={<div className="latency-chart" />}>
+        <LatencyChart series={shown.map(({ label, color, metrics }) => ({ label, color, points: metrics.series }))} />
+      </Suspense>
       <MetricsTable columns={shown.map(({ label, metrics }) => ({ label, metrics }))} />
     </div>
   );
