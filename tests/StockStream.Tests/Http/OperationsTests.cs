@@ -44,6 +44,49 @@ public class OperationsTests(StockStreamServer server) : IClassFixture<StockStre
     }
 
     [Fact]
+    public async Task OpenApiDocumentMarksSymbolsRequired()
+    {
+        using var http = server.CreateHttpClient();
+        using var json = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json"));
+        foreach (string path in (string[])["/api/poll", "/api/sse", "/api/quotes"])
+        {
+            var parameters = json.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters");
+            var symbols = parameters.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "symbols");
+            Assert.Equal("query", symbols.GetProperty("in").GetString());
+            Assert.True(symbols.GetProperty("required").GetBoolean(), path);
+        }
+    }
+
+    [Fact]
+    public async Task AsyncApiDocumentTheReferenceLinksIsServed()
+    {
+        using var http = server.CreateHttpClient();
+        using var openApi = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json"));
+        Assert.Contains("(/docs/asyncapi.yaml)", openApi.RootElement.GetProperty("info").GetProperty("description").GetString());
+        using var response = await http.GetAsync("/docs/asyncapi.yaml");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/yaml", response.Content.Headers.ContentType?.MediaType);
+        string served = await response.Content.ReadAsStringAsync();
+        Assert.Equal(await File.ReadAllTextAsync(RepositoryFile(Path.Combine("docs", "asyncapi.yaml"))), served);
+    }
+
+    [Fact]
+    public async Task MissingSymbolsHintNamesSymbolsThisMarketHas()
+    {
+        using var http = server.CreateHttpClient();
+        using var response = await http.GetAsync("/api/poll");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        string detail = problem.RootElement.GetProperty("detail").GetString()!;
+        using var symbols = JsonDocument.Parse(await http.GetStringAsync("/api/symbols"));
+        var listed = symbols.RootElement.EnumerateArray().Select(s => s.GetProperty("symbol").GetString()).ToList();
+        var example = System.Text.RegularExpressions.Regex.Match(detail, @"\?symbols=([A-Z0-9.,-]+)\.$");
+        Assert.True(example.Success, detail);
+        Assert.Contains("/api/symbols", detail);
+        Assert.All(example.Groups[1].Value.Split(','), s => Assert.Contains(s, listed));
+    }
+
+    [Fact]
     public async Task ApiReferencePageIsBrowsable()
     {
         using var http = server.CreateHttpClient();

@@ -6,7 +6,7 @@ using StockStream.Server.Streaming;
 namespace StockStream.Server.Transports.Http;
 
 /// <summary>
-/// Resolves <c>?symbols=AAPL,MSFT</c> (or one path symbol) to feeds, or to the 400 problem that names what is wrong:
+/// Resolves <c>?symbols=CCAL,GL</c> (or one path symbol) to feeds, or to the 400 problem that names what is wrong:
 /// its <c>symbols</c> member lists every bad symbol with its reason, its <c>maxSymbols</c> member states the limit
 /// when more symbols were asked than one request may hold.
 /// </summary>
@@ -18,7 +18,7 @@ public static class SymbolQuery
         string[] symbols = SymbolName.SplitList(list);
         if (symbols.Length == 0)
         {
-            problem = HttpProblems.BadRequest("Missing symbols", "Name at least one symbol, e.g. ?symbols=AAPL,MSFT.");
+            problem = HttpProblems.BadRequest("Missing symbols", MissingSymbolsDetail(hub));
             return false;
         }
         // Insertion-ordered and duplicate-free: "AAPL,AAPL" is one symbol.
@@ -70,4 +70,8 @@ public static class SymbolQuery
         if (maxSymbols is not null) extensions["maxSymbols"] = maxSymbols;
         return HttpProblems.BadRequest(title, detail, extensions);
     }
+
+    /// <summary>Names the list of symbols and two that this market has: <c>e.g. ?symbols=CCAL,GL</c> with the default seed.</summary>
+    private static string MissingSymbolsDetail(TickHub hub) =>
+        $"Name at least one symbol of GET /api/symbols, e.g. ?symbols={string.Join(',', hub.Feeds.Take(2).Select(f => f.Symbol))}.";
 }

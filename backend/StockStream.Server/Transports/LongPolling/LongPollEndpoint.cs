@@ -15,7 +15,7 @@ internal static class LongPollEndpoint
 {
     public static async Task<Results<PollResult, ProblemHttpResult, EmptyHttpResult>> HandleAsync(
         HttpContext context,
-        [Description("Comma-separated symbols, e.g. AAPL,MSFT; at most maxSymbols.")] string? symbols,
+        [Description("Comma-separated symbols of GET /api/symbols, e.g. CCAL,GL in the default market; at most maxSymbols.")] string? symbols,
         [Description("The cursor of the previous answer; omit to start with the current Quotes.")] string? cursor,
         [Description("How long to hold when nothing is new, in ms: 0 to 60000, default 25000.")] string? timeoutMs,
         TickHub hub, IOptions<LongPollingOptions> options, ConnectionBudget budget, Refusals refusals,

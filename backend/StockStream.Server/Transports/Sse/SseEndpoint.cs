@@ -12,7 +12,7 @@ internal static class SseEndpoint
 {
     public static Results<ServerSentEventsResult<SseData>, ProblemHttpResult> Handle(
         HttpContext context,
-        [Description("Comma-separated symbols, e.g. AAPL,MSFT; at most maxSymbols.")] string? symbols,
+        [Description("Comma-separated symbols of GET /api/symbols, e.g. CCAL,GL in the default market; at most maxSymbols.")] string? symbols,
         TickHub hub, ConnectionBudget budget, Refusals refusals, IOptions<SseOptions> options, TransportMetrics metrics,
         IHostApplicationLifetime lifetime, ILogger<SseStream> logger)
     {
