@@ -1,4 +1,5 @@
 using System.Globalization;
+using StockStream.LoadTests.Agents;
 using StockStream.LoadTests.Display;
 using StockStream.LoadTests.Engine;
 using StockStream.LoadTests.Metrics;
@@ -22,7 +23,7 @@ public sealed class LoadTestApp(TextWriter output)
         var started = DateTime.UtcNow;
         var folder = Path.Combine(ReportFolder.Root(options), $"{started:yyyyMMdd-HHmmss}-{command}");
         var display = new ProgressDisplay(options.PlainProgress, output) { PlannedScenarios = run.ScenarioCount(options) };
-        if (run.WhyItCannotRun(options) is { } reason)
+        if ((run.WhyItCannotRun(options) ?? WhyAgentsCannotRun(options)) is { } reason)
         {
             display.Message($"Could not start the run: {reason}");
             return CouldNotRun;
@@ -38,9 +39,29 @@ public sealed class LoadTestApp(TextWriter output)
             return CouldNotRun;
         }
 
-        await using (target)
+        AgentPool? agents;
+        try
         {
-            using var executor = new ScenarioExecutor(target, display);
+            agents = options.AgentUrls.Count > 0 ? AgentPool.Remote(options.AgentUrls)
+                : options.Agents > 0 ? await AgentPool.StartLocalAsync(options.Agents, folder, display.Message, cancellationToken)
+                : null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
+        {
+            await target.DisposeAsync();
+            display.Message($"Could not start the load agents: {e.Message}");
+            return CouldNotRun;
+        }
+
+        await using (target)
+        await using (agents)
+        {
+            using var executor = new ScenarioExecutor(target, display)
+            {
+                Agents = agents,
+                Placement = new ClientPlacement { Reconnect = options.Reconnect ? new Transports.ReconnectPolicy() : null },
+                KillNodeAfter = options.KillNodeAfter,
+            };
             RunResult result;
             try
             {
@@ -73,6 +94,16 @@ public sealed class LoadTestApp(TextWriter output)
         }
     }
 
+    private static string? WhyAgentsCannotRun(RunOptions options)
+    {
+        int agents = options.AgentUrls.Count > 0 ? options.AgentUrls.Count : options.Agents;
+        if (options.KillNodeAfter is not null && (agents == 0 || options.Urls.Count > 0 || options.Nodes < 2))
+            return "--kill-node-after kills a node started here while agents hold the clients: it needs --agents and --nodes 2 or more.";
+        if (agents == 0) return null;
+        if (options.Agents > 0 && options.AgentUrls.Count > 0) return "--agents starts agents here; --agent-url names running ones: give one of them.";
+        return AgentCoordinator.WhyItCannotShare(StreamingScenario.LoadFrom(options, options.Clients), agents);
+    }
+
     public static IReadOnlyList<Threshold> Thresholds(RunOptions options, bool checksDelivery)
     {
         var thresholds = new List<Threshold>();
@@ -83,6 +114,8 @@ public sealed class LoadTestApp(TextWriter output)
         if (options.MaxGapTicks is { } gaps) thresholds.Add(Threshold.MaxGapTicks(gaps));
         if (options.Smoke) thresholds.Add(Threshold.MaxOutOfOrder(0));
         if (options.MaxP99Ms is { } p99) thresholds.Add(Threshold.MaxP99Ms(p99));
+        // A node killed under a smoke run: its clients must have come back, and resumed without skipping a tick.
+        if (options.Smoke && options.KillNodeAfter is not null) thresholds.AddRange([Threshold.MinReconnects(1), Threshold.MaxResynced(0)]);
         return thresholds;
     }
 

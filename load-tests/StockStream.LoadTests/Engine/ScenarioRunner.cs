@@ -27,6 +27,9 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
     /// <summary>How long <see cref="OnWindowClosed"/> may take. Default 5 s.</summary>
     public TimeSpan WindowClosedTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Number of the first copy: an agent's copies continue the numbers of the agents before it. Default 0.</summary>
+    public int FirstInstanceNumber { get; init; }
+
     /// <summary>How long stopped copies get to close their connections. Default 10 s.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -38,7 +41,7 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
         var running = new List<Copy>();
         var all = new List<Task>();
         var clock = Stopwatch.StartNew();
-        int nextNumber = 0;
+        int nextNumber = FirstInstanceNumber;
         bool warmingUp = scenario.WarmUp > TimeSpan.Zero;
         if (warmingUp) m.Window.StartLater();
         else await OnWindowOpened(cancellationToken);
@@ -84,7 +87,7 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
         await monitorStop.CancelAsync();
         var monitored = await monitoring;
         foreach (var copy in running) copy.Stop.Dispose();
-        return new ScenarioOutcome(scenario, clock.Elapsed, nextNumber, monitored, stopped);
+        return new ScenarioOutcome(scenario, clock.Elapsed, nextNumber - FirstInstanceNumber, monitored, stopped);
 
         async Task EndWarmUpAsync()
         {

@@ -14,6 +14,9 @@ public sealed record ResourceUsage(
     /// <summary>Average cores of the Redis backplane started here, apart from <see cref="ServerCores"/>; null when there is none.</summary>
     public double? RedisCores { get; init; }
 
+    /// <summary>Average cores of the balancers started here, apart from <see cref="ServerCores"/>; null when there are none.</summary>
+    public double? BalancerCores { get; init; }
+
     public static readonly ResourceUsage Empty = new(null, null, null, null, 0, 0, "not available");
 
     /// <summary>Above this share of one core's worth per client core available, the client may be what limits the run.</summary>

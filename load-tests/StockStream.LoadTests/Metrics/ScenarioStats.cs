@@ -32,6 +32,13 @@ public sealed record ScenarioStats
     /// <summary>The server's own metrics (product, GC, thread pool, Kestrel): counters' change during the scenario, gauges' last value. Empty without /metrics.</summary>
     public IReadOnlyDictionary<string, double> ServerMetrics { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>Connections that dropped under reconnecting clients, and streams resumed after a drop. 0 without --reconnect.</summary>
+    public long Drops { get; init; }
+    public long Reconnects { get; init; }
+
+    /// <summary>What the run found beyond the columns (a node killed: recovery; connections and memory per node). Empty by default.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Findings { get; init; } = [];
+
     public double TicksPerSecond => DurationSeconds > 0 ? Ticks / DurationSeconds : 0;
 
     /// <summary>Bytes read from the sockets per tick delivered, headers and framing included.</summary>

@@ -33,8 +33,8 @@ public sealed class SlowConsumerRun : ILoadTestRun
         var load = (int clients) => (IReadOnlyList<LoadSimulation>)[Simulation.KeepConstant(clients, options.Duration)];
         var normalMeasurements = executor.NewMeasurements();
         var slowMeasurements = executor.NewMeasurements();
-        using var normalScenario = new StreamingScenario(TransportKind.WebSocket, "normal", target, normalMeasurements, options.SymbolsPerClient, load(normal));
-        using var slowScenario = new StreamingScenario(TransportKind.WebSocket, "slow", target, slowMeasurements, options.SymbolsPerClient, load(slow),
+        using var normalScenario = new StreamingScenario(TransportKind.WebSocket, "normal", target.Entrances, normalMeasurements, options.SymbolsPerClient, load(normal));
+        using var slowScenario = new StreamingScenario(TransportKind.WebSocket, "slow", target.Entrances, slowMeasurements, options.SymbolsPerClient, load(slow),
             new SlowReading(options.PauseAfter, options.PauseFor, options.SlowReceiveBufferBytes));
         var results = await Task.WhenAll(
             executor.RunAsync(normalScenario, normalMeasurements, cancellationToken),
