@@ -19,6 +19,12 @@ public sealed class CommandLineOptions
     /// <summary>Runs are bounded: at most this many nodes started here.</summary>
     public const int MaxNodes = 8;
 
+    /// <summary>Runs are bounded: at most this many agents (each holds at most one process's worth of clients).</summary>
+    public const int MaxAgents = 16;
+
+    /// <summary>Runs are bounded: at most this many clients over all agents.</summary>
+    public const int MaxClientsOverAgents = 200_000;
+
     /// <summary>Runs are bounded: at most this many market ticks per second of a server started here.</summary>
     public const double MaxRate = 1_000_000;
 
@@ -29,6 +35,11 @@ public sealed class CommandLineOptions
             // cluster always runs its nodes over Redis.
             if (WholeGiven(r.GetResult(Nodes)) > 1 && BackplaneGiven(r) != BackplaneKind.Redis && r.Parent is not CommandResult { Command.Name: "cluster" })
                 r.AddError("--nodes above 1 needs --backplane redis: in-process nodes would each simulate a market of their own.");
+        });
+        Clients.Validators.Add(r =>
+        {
+            if (WholeGiven(r.GetResult(Clients)) > MaxClients && r.GetResult(Agents) is null or { Implicit: true } && r.GetResult(AgentUrls) is null or { Implicit: true })
+                r.AddError($"More than {MaxClients} clients need load agents (--agents N): one process can hold no more.");
         });
         Url.Validators.Add(r =>
         {
@@ -44,7 +55,14 @@ public sealed class CommandLineOptions
     public Option<BackplaneKind> Backplane { get; } = CheckedOption.Create("--backplane",
         "How the nodes started here share the market: inprocess (one node) or redis (a redis-server started here, persistence off)",
         BackplaneKind.InProcess, TryReadBackplane, "a backplane: inprocess or redis");
-    public Option<int> Clients { get; } = CheckedOption.Whole("--clients", "Concurrent clients", 100, 1, MaxClients, "-c");
+    public Option<int> Clients { get; } = CheckedOption.Whole("--clients", $"Concurrent clients (more than {MaxClients} over --agents)", 100, 1, MaxClientsOverAgents, "-c");
+    public Option<int> Balancers { get; } = CheckedOption.Whole("--balancers", "HAProxy processes started here in front of the nodes (each carries ~9,500 connections); clients connect to them", 0, 0, MaxAgents);
+    public Option<int> Agents { get; } = CheckedOption.Whole("--agents", "Load agents started here to hold the clients (each at most 19,000, from its own 127.0.0.x)", 0, 0, MaxAgents);
+    public Option<IReadOnlyList<Uri>> AgentUrls { get; } = CheckedOption.List<Uri>("--agent-url",
+        "Load agents already running (http://host:port, comma-separated; start one with: load agent --listen host:port)", TryReadServerUrl, "an http:// address of a load agent", []);
+    public Option<bool> Reconnect { get; } = new("--reconnect") { Description = "WebSocket clients reconnect after a drop, to the next address first, and resume their streams" };
+    public Option<TimeSpan?> KillNodeAfter { get; } = CheckedOption.Optional<TimeSpan>("--kill-node-after",
+        "Kill the last node started here (SIGKILL) this long into each scenario (needs --agents and several nodes); clients reconnect and resume", TryReadKillAfter, "a duration such as 30s");
     public Option<int> Symbols { get; } = CheckedOption.Whole("--symbols", "Symbols each client subscribes to", 10, 1, 10_000, "-s");
     public Option<TimeSpan> Duration { get; } = CheckedOption.Duration("--duration", "How long each scenario holds its load (e.g. 10s, 2m)", TimeSpan.FromSeconds(30), MaxDuration, zeroAllowed: false, "-d");
     public Option<TimeSpan> WarmUp { get; } = CheckedOption.Duration("--warm-up", "A few clients run this long first, not counted", TimeSpan.FromSeconds(2), MaxDuration, zeroAllowed: true);
@@ -74,7 +92,7 @@ public sealed class CommandLineOptions
     public Option<bool> Quick { get; } = new("--quick") { Description = "grid: short points (4 s each after a 1 s warm-up) for a first look" };
     public Option<bool> Plain { get; } = new("--plain") { Description = "Print one progress line per second instead of redrawing one" };
 
-    public IEnumerable<Option> All => [Url, Nodes, Backplane, Clients, Symbols, Duration, WarmUp, RampUp, InjectRate, SessionLength, Rate, MarketSymbols, ServerArguments,
+    public IEnumerable<Option> All => [Url, Nodes, Backplane, Balancers, Agents, AgentUrls, Reconnect, KillNodeAfter, Clients, Symbols, Duration, WarmUp, RampUp, InjectRate, SessionLength, Rate, MarketSymbols, ServerArguments,
         SymbolList, Transports, Smoke, MaxErrors, MinDelivery, MaxGaps, MaxP99, SlowClients, PauseAfter, PauseFor, SlowReceiveBuffer, StartClients, StepFactor,
         P99Limit, ReportDirectory, Quick, Plain];
 
@@ -87,6 +105,11 @@ public sealed class CommandLineOptions
             Urls = result.GetValue(Url) ?? [],
             Nodes = result.GetValue(Nodes),
             Backplane = result.GetValue(Backplane),
+            Balancers = result.GetValue(Balancers),
+            Agents = result.GetValue(Agents),
+            AgentUrls = result.GetValue(AgentUrls) ?? [],
+            Reconnect = result.GetValue(Reconnect) || result.GetValue(KillNodeAfter) is not null,
+            KillNodeAfter = result.GetValue(KillNodeAfter),
             Clients = defaultClients is { } clients && result.GetResult(Clients) is null or { Implicit: true } ? clients : result.GetValue(Clients),
             SymbolsPerClient = result.GetValue(Symbols),
             Duration = defaultDuration is { } duration && result.GetResult(Duration) is null or { Implicit: true } ? duration : result.GetValue(Duration),
@@ -127,6 +150,9 @@ public sealed class CommandLineOptions
         });
         return option;
     }
+
+    private static bool TryReadKillAfter(string text, out TimeSpan after) =>
+        DurationParser.TryParse(text, out after) && after > TimeSpan.Zero && after <= MaxDuration;
 
     private static bool TryReadServerUrl(string text, out Uri url) =>
         Uri.TryCreate(text, UriKind.Absolute, out url!) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);

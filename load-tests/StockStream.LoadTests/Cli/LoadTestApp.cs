@@ -1,6 +1,8 @@
 using System.Globalization;
+using StockStream.LoadTests.Agents;
 using StockStream.LoadTests.Display;
 using StockStream.LoadTests.Engine;
+using StockStream.LoadTests.Metrics;
 using StockStream.LoadTests.Reports;
 using StockStream.LoadTests.Scenarios;
 using StockStream.LoadTests.Server;
@@ -21,7 +23,7 @@ public sealed class LoadTestApp(TextWriter output)
         var started = DateTime.UtcNow;
         var folder = Path.Combine(ReportFolder.Root(options), $"{started:yyyyMMdd-HHmmss}-{command}");
         var display = new ProgressDisplay(options.PlainProgress, output) { PlannedScenarios = run.ScenarioCount(options) };
-        if (run.WhyItCannotRun(options) is { } reason)
+        if ((run.WhyItCannotRun(options) ?? WhyAgentsCannotRun(options)) is { } reason)
         {
             display.Message($"Could not start the run: {reason}");
             return CouldNotRun;
@@ -37,9 +39,29 @@ public sealed class LoadTestApp(TextWriter output)
             return CouldNotRun;
         }
 
-        await using (target)
+        AgentPool? agents;
+        try
         {
-            using var executor = new ScenarioExecutor(target, display);
+            agents = options.AgentUrls.Count > 0 ? AgentPool.Remote(options.AgentUrls)
+                : options.Agents > 0 ? await AgentPool.StartLocalAsync(options.Agents, folder, display.Message, cancellationToken)
+                : null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
+        {
+            await target.DisposeAsync();
+            display.Message($"Could not start the load agents: {e.Message}");
+            return CouldNotRun;
+        }
+
+        await using (target)
+        await using (agents)
+        {
+            using var executor = new ScenarioExecutor(target, display)
+            {
+                Agents = agents,
+                Placement = new ClientPlacement { Reconnect = options.Reconnect ? new Transports.ReconnectPolicy() : null },
+                KillNodeAfter = options.KillNodeAfter,
+            };
             RunResult result;
             try
             {
@@ -60,15 +82,26 @@ public sealed class LoadTestApp(TextWriter output)
                 Scenarios = result.Scenarios,
                 Thresholds = ThresholdEvaluator.Evaluate(result.Checked, thresholds),
                 Incomplete = result.Incomplete,
+                Cancelled = cancellationToken.IsCancellationRequested,
                 Findings = result.Findings,
                 Notes = [.. result.Notes, .. Warnings(result, target), .. cancellationToken.IsCancellationRequested ? ["Cancelled before the end: the results are partial."] : Array.Empty<string>()],
             };
             var files = ReportWriter.Write(report, folder);
-            Print(report, files, display, cancellationToken.IsCancellationRequested);
+            Print(report, files, display);
             if (cancellationToken.IsCancellationRequested) return CouldNotRun;
             if (result.Scenarios.Count == 0) return ThresholdFailed;
             return report.Passed ? Passed : ThresholdFailed;
         }
+    }
+
+    private static string? WhyAgentsCannotRun(RunOptions options)
+    {
+        int agents = options.AgentUrls.Count > 0 ? options.AgentUrls.Count : options.Agents;
+        if (options.KillNodeAfter is not null && (agents == 0 || options.Urls.Count > 0 || options.Nodes < 2))
+            return "--kill-node-after kills a node started here while agents hold the clients: it needs --agents and --nodes 2 or more.";
+        if (agents == 0) return null;
+        if (options.Agents > 0 && options.AgentUrls.Count > 0) return "--agents starts agents here; --agent-url names running ones: give one of them.";
+        return AgentCoordinator.WhyItCannotShare(StreamingScenario.LoadFrom(options, options.Clients), agents);
     }
 
     public static IReadOnlyList<Threshold> Thresholds(RunOptions options, bool checksDelivery)
@@ -81,16 +114,27 @@ public sealed class LoadTestApp(TextWriter output)
         if (options.MaxGapTicks is { } gaps) thresholds.Add(Threshold.MaxGapTicks(gaps));
         if (options.Smoke) thresholds.Add(Threshold.MaxOutOfOrder(0));
         if (options.MaxP99Ms is { } p99) thresholds.Add(Threshold.MaxP99Ms(p99));
+        // A node killed under a smoke run: its clients must have come back, and resumed without skipping a tick.
+        if (options.Smoke && options.KillNodeAfter is not null) thresholds.AddRange([Threshold.MinReconnects(1), Threshold.MaxResynced(0)]);
         return thresholds;
     }
 
     private static IEnumerable<string> Warnings(RunResult result, LoadTarget target)
     {
-        foreach (var s in result.Scenarios.Where(s => s.Resources.ClientSaturated))
-            yield return string.Create(CultureInfo.InvariantCulture, $"{s.Name}: the load-test client used {s.Resources.ClientCores:0.00} cores on average: it may have limited the results.");
-        foreach (var s in result.Scenarios.Where(s => s.NegativeAges > 0))
-            yield return $"{s.Name}: {s.NegativeAges} ticks arrived before their own time: client and server clocks disagree.";
+        foreach (var warning in ScenarioWarnings(result.Scenarios)) yield return warning;
         if (target.Clock is null) yield return "The server has no WebSocket endpoint to measure the clock offset; tick ages use the client clock as is.";
+    }
+
+    /// <summary>What may have limited or disturbed each scenario: a saturated client, a busy machine, disagreeing clocks.</summary>
+    internal static IEnumerable<string> ScenarioWarnings(IReadOnlyList<ScenarioStats> scenarios)
+    {
+        foreach (var s in scenarios.Where(s => s.Resources.ClientSaturated))
+            yield return string.Create(CultureInfo.InvariantCulture, $"{s.Name}: the load-test client used {s.Resources.ClientCores:0.00} cores on average: it may have limited the results.");
+        foreach (var s in scenarios.Where(s => s.Resources.MachineBusy))
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{s.Name}: other processes used {s.Resources.OtherCores:0.00} of the machine's {Environment.ProcessorCount} cores on average: the machine was busy, so its tick ages and CPU figures carry that noise.");
+        foreach (var s in scenarios.Where(s => s.NegativeAges > 0))
+            yield return $"{s.Name}: {s.NegativeAges} ticks arrived before their own time: client and server clocks disagree.";
     }
 
     private static List<KeyValuePair<string, string>> Settings(RunOptions o, LoadTarget target)
@@ -120,15 +164,13 @@ public sealed class LoadTestApp(TextWriter output)
         catch (IOException) { return "n/a"; }
     }
 
-    private static void Print(RunReport report, IReadOnlyList<string> files, ProgressDisplay display, bool cancelled)
+    private static void Print(RunReport report, IReadOnlyList<string> files, ProgressDisplay display)
     {
         display.Message("");
         foreach (var line in MarkdownReport.Render(report).Split('\n').SkipWhile(l => !l.StartsWith("## ", StringComparison.Ordinal)))
             display.Message(line.TrimEnd());
         display.Message($"Reports: {string.Join(", ", files)}");
-        display.Message(cancelled ? "RESULT: cancelled"
-            : report.Scenarios.Count == 0 ? "RESULT: nothing was measured"
-            : report.Passed ? "RESULT: passed" : report.Incomplete ? "RESULT: FAILED (incomplete: see the notes)" : "RESULT: FAILED (thresholds)");
+        display.Message($"RESULT: {report.Result}");
     }
 
 }

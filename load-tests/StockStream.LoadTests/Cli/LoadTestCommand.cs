@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StockStream.LoadTests.Agents;
 using StockStream.LoadTests.Cluster;
 using StockStream.LoadTests.Scenarios;
 using StockStream.LoadTests.Transports;
@@ -74,13 +75,21 @@ public static class LoadTestCommand
         Add("sse", "The same over Server-Sent Events", new TransportRun(TransportKind.Sse));
         Add("long-poll", "The same over HTTP long polling", new TransportRun(TransportKind.LongPoll));
         Add("signalr", "The same over the SignalR baseline hub (/hub, MessagePack hub protocol)", new TransportRun(TransportKind.SignalR));
+        Add("ws-deflate", "The same over WebSocket offering permessage-deflate, as browsers do", new TransportRun(TransportKind.WebSocketDeflate));
+        Add("ws-json-deflate", "The same with the JSON subprotocol and permessage-deflate", new TransportRun(TransportKind.WebSocketJsonDeflate));
         Add("compare", "The same load over each transport in turn: side-by-side table and charts", new CompareRun());
         Add("connections", "Ramp idle WebSocket connections to --clients; server memory per connection", new ConnectionsRun());
         Add("slow-consumer", "Some clients stop reading: the others' tick age and server memory must stay bounded", new SlowConsumerRun());
         Add("capacity", "Raise clients step by step (over the first of --transports) until tick age p99 passes --p99-limit; report the knee", new CapacityRun());
         Add("grid", "StockStream WebSocket against the SignalR baseline (or --transports) over the grid of clients × symbols @ ticks/s, a fresh server per point and transport, alternating order: table, ratios, charts", new GridRun());
         Add("scale-out", "The same WebSocket load (1,000 clients unless --clients) on 1 node in-process, 1 node over Redis and 2 nodes over Redis, each started here: what the backplane costs", new ScaleOutRun());
+        var c100k = new C100kRun();
+        var c100kCommand = new Command("c100k", "100,000 WebSocket subscribers: 8 nodes over Redis, 6 agents, clients spread over the nodes, one node killed mid-run (any option overrides a part)");
+        c100kCommand.SetAction((result, cancellationToken) =>
+            app.RunAsync("c100k", c100k, C100kRun.Apply(options.Read(result), result, options), "load " + string.Join(' ', args), cancellationToken));
+        root.Subcommands.Add(c100kCommand);
         root.Subcommands.Add(ClusterCommand.Create(options, Console.Out));
+        root.Subcommands.Add(AgentCommand.Create(Console.Out));
         return root;
 
         void Add(string name, string description, ILoadTestRun run)

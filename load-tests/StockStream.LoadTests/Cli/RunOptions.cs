@@ -15,6 +15,21 @@ public sealed record RunOptions
     /// <summary>How the nodes started here share the market. Default in-process.</summary>
     public BackplaneKind Backplane { get; init; } = BackplaneKind.InProcess;
 
+    /// <summary>HAProxy balancers started here in front of the nodes; clients connect to them instead. Default 0.</summary>
+    public int Balancers { get; init; }
+
+    /// <summary>Load agents started here that hold the clients (each at most one process's worth); 0 runs the clients in this process. Default 0.</summary>
+    public int Agents { get; init; }
+
+    /// <summary>Load agents already running (their http:// addresses), instead of starting them here. Default none.</summary>
+    public IReadOnlyList<Uri> AgentUrls { get; init; } = [];
+
+    /// <summary>WebSocket clients reconnect after a drop (to the next address first) and resume their streams. Default false.</summary>
+    public bool Reconnect { get; init; }
+
+    /// <summary>Kill the last node started here (SIGKILL) this long into each scenario; null kills none. Default null.</summary>
+    public TimeSpan? KillNodeAfter { get; init; }
+
     /// <summary>Concurrent clients (the target for connections and capacity's largest step). Default 100.</summary>
     public int Clients { get; init; } = 100;
 

@@ -30,7 +30,8 @@ public static class ClusterCommand
                 {
                     TicksPerSecond = run.TicksPerSecond,
                     Symbols = run.MarketSymbols,
-                    ExtraArguments = run.ServerArguments,
+                    // The balancer's X-Forwarded-For names the client, so per-client limits apply to clients, not to the balancer.
+                    ExtraArguments = ["--ClientLimits:KnownProxies:0=127.0.0.1", .. run.ServerArguments],
                 },
                 LogFolder = Path.Combine(ReportFolder.Root(run), $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-cluster"),
             };

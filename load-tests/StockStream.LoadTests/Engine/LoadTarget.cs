@@ -28,6 +28,10 @@ public sealed class LoadTarget : IAsyncDisposable
 
     /// <summary>Base addresses of the server's nodes; clients are spread over them round-robin.</summary>
     public IReadOnlyList<Uri> Nodes { get; }
+    /// <summary>Where clients connect: the balancers started here when there are any, else <see cref="Nodes"/>.</summary>
+    public IReadOnlyList<Uri> Entrances => _cluster is { Balancers.Count: > 0 } cluster ? cluster.Entrances : Nodes;
+    /// <summary>The nodes and balancers started here; null for a server given by --url.</summary>
+    public LocalCluster? Cluster => _cluster;
     /// <summary>The first node: symbols, clock offset and transport probes are asked of it.</summary>
     public Uri BaseAddress => Nodes[0];
     public IServerProbe Probe { get; }
@@ -57,7 +61,8 @@ public sealed class LoadTarget : IAsyncDisposable
                 MaxSymbols = Math.Max(100, options.SymbolsPerClient),
                 ExtraArguments = options.ServerArguments,
             };
-            cluster = await LocalCluster.StartAsync(RepositoryRoot.Find(), settings, options.Nodes, options.Backplane, logFolder, TimeSpan.FromSeconds(60), say, cancellationToken);
+            cluster = await LocalCluster.StartAsync(RepositoryRoot.Find(), settings, options.Nodes, options.Backplane, logFolder, TimeSpan.FromSeconds(60), say, cancellationToken,
+                balancers: options.Balancers);
             nodes = [.. cluster.Nodes.Select(n => n.BaseAddress)];
             foreach (var node in cluster.Nodes)
                 say($"Server started: {node.BaseAddress} (pid {node.ProcessId}), {options.TicksPerSecond} ticks/s over {options.MarketSymbols} symbols");

@@ -15,6 +15,8 @@ public sealed class ScenarioMeasurements(SymbolTable symbols, MeasurementWindow 
     public LatencyRecorder TickAge { get; } = new();
     /// <summary>TCP connect plus handshake (WebSocket upgrade, or HTTP response headers), µs.</summary>
     public LatencyRecorder ConnectTime { get; } = new();
+    /// <summary>From a dropped connection to its stream resumed on a new one (the SubAck of the resuming Subscribe), µs.</summary>
+    public LatencyRecorder ReconnectTime { get; } = new();
     public StreamCounters Counters { get; } = new();
 
     public IReadOnlyCollection<StreamTracker> Trackers => _trackers;
@@ -27,5 +29,21 @@ public sealed class ScenarioMeasurements(SymbolTable symbols, MeasurementWindow 
         return tracker;
     }
 
-    public DeliveryStats Delivery() => DeliveryStats.From(_trackers, Symbols.Count, Counters.ConflatedFrames);
+    private readonly List<DeliveryTally> _imported = [];
+
+    /// <summary>Adds the streams counted elsewhere (by an agent) to this scenario's delivery.</summary>
+    public void Import(DeliveryTally tally)
+    {
+        lock (_imported) _imported.Add(tally);
+    }
+
+    /// <summary>This scenario's streams, and those imported, in one tally.</summary>
+    public DeliveryTally Tally()
+    {
+        var tally = DeliveryTally.Of(_trackers, Symbols.Count);
+        lock (_imported) foreach (var other in _imported) tally.Add(other);
+        return tally;
+    }
+
+    public DeliveryStats Delivery() => Tally().ToStats(Counters.ConflatedFrames);
 }

@@ -10,10 +10,14 @@ public sealed class ScenarioMonitor(IServerProbe server, Action<string, Timeline
     /// <summary>Sampling interval. Default 1 s.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Keep each sample's tick-age histogram (encoded), for a coordinator to merge agents' timelines. Default false.</summary>
+    public bool KeepIntervalHistograms { get; init; }
+
     /// <summary>Samples until cancelled; returns the timeline and the first and last resource snapshots.</summary>
     public async Task<MonitoredRun> RunAsync(string scenario, ScenarioMeasurements m, CancellationToken cancellationToken)
     {
         var timeline = new List<TimelinePoint>();
+        var histograms = new List<string>();
         var clock = Stopwatch.StartNew();
         var first = await server.SampleAsync(CancellationToken.None);
         var previous = first;
@@ -27,14 +31,15 @@ public sealed class ScenarioMonitor(IServerProbe server, Action<string, Timeline
         {
             await SampleAsync();
         }
-        return new MonitoredRun(timeline, first, previous, server.Source, server is ProcStatProbe or ClusterProbe { OnThisMachine: true });
+        return new MonitoredRun(timeline, first, previous, server.Source, server is ProcStatProbe or ClusterProbe { OnThisMachine: true }) { IntervalHistograms = histograms };
 
         async Task SampleAsync()
         {
             var now = await server.SampleAsync(CancellationToken.None);
             double seconds = (now.At - previous.At).TotalSeconds;
             if (seconds <= 0) return;
-            var interval = m.TickAge.TakeInterval();
+            string encoded = "";
+            var interval = KeepIntervalHistograms ? m.TickAge.TakeInterval(out encoded) : m.TickAge.TakeInterval();
             var c = m.Counters;
             if (c.Ticks < previousTicks || c.BytesReceived < previousBytes) previousTicks = previousBytes = 0; // the warm-up ended
             var point = new TimelinePoint(
@@ -47,6 +52,7 @@ public sealed class ScenarioMonitor(IServerProbe server, Action<string, Timeline
             previousBytes = c.BytesReceived;
             previous = now;
             timeline.Add(point);
+            if (KeepIntervalHistograms) histograms.Add(encoded);
             onSample(scenario, point);
         }
     }

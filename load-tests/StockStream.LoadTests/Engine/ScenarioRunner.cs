@@ -18,6 +18,18 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
     /// <summary>Called when counting starts: at the start, or when the warm-up ends. Default does nothing.</summary>
     public Func<CancellationToken, Task> OnWindowOpened { get; init; } = _ => Task.CompletedTask;
 
+    /// <summary>
+    /// Called when counting has ended and ticks in flight have arrived, while every copy is still connected (so gauges read
+    /// now show the load, not its aftermath); also after a cancellation. Default does nothing.
+    /// </summary>
+    public Func<CancellationToken, Task> OnWindowClosed { get; init; } = _ => Task.CompletedTask;
+
+    /// <summary>How long <see cref="OnWindowClosed"/> may take. Default 5 s.</summary>
+    public TimeSpan WindowClosedTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Number of the first copy: an agent's copies continue the numbers of the agents before it. Default 0.</summary>
+    public int FirstInstanceNumber { get; init; }
+
     /// <summary>How long stopped copies get to close their connections. Default 10 s.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -29,7 +41,7 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
         var running = new List<Copy>();
         var all = new List<Task>();
         var clock = Stopwatch.StartNew();
-        int nextNumber = 0;
+        int nextNumber = FirstInstanceNumber;
         bool warmingUp = scenario.WarmUp > TimeSpan.Zero;
         if (warmingUp) m.Window.StartLater();
         else await OnWindowOpened(cancellationToken);
@@ -58,13 +70,24 @@ public sealed class ScenarioRunner(ScenarioMonitor monitor)
         {
             m.Window.Close();
         }
+        using (var closing = new CancellationTokenSource(WindowClosedTimeout))
+        {
+            try
+            {
+                await OnWindowClosed(closing.Token);
+            }
+            catch (OperationCanceledException) when (closing.IsCancellationRequested)
+            {
+                // Too slow to matter more than stopping on time: what it would have read is missing.
+            }
+        }
 
         await runStop.CancelAsync();
         bool stopped = await Task.WhenAll(all).WaitAsync(StopTimeout, CancellationToken.None).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
         await monitorStop.CancelAsync();
         var monitored = await monitoring;
         foreach (var copy in running) copy.Stop.Dispose();
-        return new ScenarioOutcome(scenario, clock.Elapsed, nextNumber, monitored, stopped);
+        return new ScenarioOutcome(scenario, clock.Elapsed, nextNumber - FirstInstanceNumber, monitored, stopped);
 
         async Task EndWarmUpAsync()
         {

@@ -33,6 +33,8 @@ public static class ScenarioStatsBuilder
             Delivery = m.Delivery(),
             Resources = Resources(monitored),
             Timeline = timeline,
+            Drops = c.Drops,
+            Reconnects = c.Reconnects,
         };
     }
 
@@ -42,7 +44,8 @@ public static class ScenarioStatsBuilder
         double? server = run.End.ServerCoresSince(run.Start);
         double client = run.End.ClientCoresSince(run.Start);
         double? redis = run.End.RedisCoresSince(run.Start);
-        double? others = machine is { } m ? Math.Max(0, m - client - (run.ServerOnThisMachine ? server ?? 0 : 0) - (redis ?? 0)) : null;
+        double? balancers = run.End.BalancerCoresSince(run.Start);
+        double? others = machine is { } m ? Math.Max(0, m - client - (run.ServerOnThisMachine ? server ?? 0 : 0) - (redis ?? 0) - (balancers ?? 0)) : null;
         var rss = run.Timeline.Select(p => p.ServerRssMb).Where(v => v is not null).Select(v => v!.Value).ToList();
         return new ResourceUsage(
             server,
@@ -57,6 +60,7 @@ public static class ScenarioStatsBuilder
         {
             ServerCoresPerNode = run.End.NodeCoresSince(run.Start),
             RedisCores = redis,
+            BalancerCores = balancers,
         };
     }
 

@@ -14,38 +14,6 @@ public sealed record DeliveryStats(
     public bool IsContiguous => GapTicks == 0 && OutOfOrder == 0;
 
     /// <summary>Sums the trackers of a scenario: expected ticks per connection run up to the highest seq any connection saw.</summary>
-    public static DeliveryStats From(IReadOnlyCollection<StreamTracker> trackers, int symbolCount, long conflatedFrames)
-    {
-        var serverLast = new ulong[symbolCount];
-        foreach (var tracker in trackers) tracker.MergeLastSeqs(serverLast);
-        long expected = 0, delivered = 0, gapTicks = 0, gapEvents = 0, conflated = 0, resynced = 0, outOfOrder = 0, unknown = 0;
-        foreach (var t in trackers)
-        {
-            var (e, d) = t.Delivery(serverLast);
-            expected += e;
-            delivered += d;
-            gapTicks += t.GapTicks;
-            gapEvents += t.GapEvents;
-            conflated += t.ConflatedTicks;
-            resynced += t.ResyncedTicks;
-            outOfOrder += t.OutOfOrder;
-            unknown += t.UnknownSymbols;
-        }
-        return new DeliveryStats(expected, delivered, gapTicks, gapEvents, conflated, resynced, outOfOrder,
-            conflatedFrames, CountServerTicks(trackers, serverLast), unknown);
-    }
-
-    // Ticks the server generated for the watched symbols during the run: last seq minus the earliest base any connection saw.
-    private static long CountServerTicks(IEnumerable<StreamTracker> trackers, ulong[] serverLast)
-    {
-        var first = new ulong[serverLast.Length];
-        Array.Fill(first, ulong.MaxValue);
-        foreach (var tracker in trackers) tracker.MergeBaseSeqs(first);
-        long total = 0;
-        for (int i = 0; i < first.Length; i++)
-        {
-            if (first[i] != ulong.MaxValue && serverLast[i] > first[i]) total += (long)(serverLast[i] - first[i]);
-        }
-        return total;
-    }
+    public static DeliveryStats From(IReadOnlyCollection<StreamTracker> trackers, int symbolCount, long conflatedFrames) =>
+        DeliveryTally.Of(trackers, symbolCount).ToStats(conflatedFrames);
 }

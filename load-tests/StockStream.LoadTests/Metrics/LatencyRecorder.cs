@@ -31,14 +31,32 @@ public sealed class LatencyRecorder
     public long NegativeCount => Interlocked.Read(ref _negative);
 
     /// <summary>Moves what was recorded since the last call into the total; returns that interval's statistics.</summary>
-    public LatencyStats TakeInterval()
+    public LatencyStats TakeInterval() => TakeInterval(out _);
+
+    /// <summary>The same, with the interval's histogram encoded (<see cref="HistogramCodec"/>), to merge elsewhere.</summary>
+    public LatencyStats TakeInterval(out string encodedInterval)
     {
         lock (_total)
         {
             _interval = _recorder.GetIntervalHistogram(_interval);
             _total.Add(_interval);
+            encodedInterval = HistogramCodec.Encode(_interval);
             return LatencyStats.From(_interval);
         }
+    }
+
+    /// <summary>Everything recorded so far, encoded (<see cref="HistogramCodec"/>).</summary>
+    public string EncodeTotal()
+    {
+        TakeInterval();
+        lock (_total) return HistogramCodec.Encode(_total);
+    }
+
+    /// <summary>Adds latencies recorded elsewhere (another agent's) to the total.</summary>
+    public void Import(HistogramBase histogram, long negative = 0)
+    {
+        lock (_total) _total.Add(histogram);
+        Interlocked.Add(ref _negative, negative);
     }
 
     /// <summary>Everything recorded so far.</summary>

@@ -22,11 +22,17 @@ public sealed class MeasurementWindow
     /// <summary>Warm-up: count nothing until <see cref="Open"/>.</summary>
     public void StartLater() => Volatile.Write(ref _startMicros, long.MaxValue);
 
-    /// <summary>Starts counting ticks due from now (server clock).</summary>
-    public void Open() => Volatile.Write(ref _startMicros, UnixClock.NowMicros + ClockOffsetMicros);
+    /// <summary>When <see cref="Open"/> opens the window, µs (server clock), instead of "now": agents of one run then count the same ticks. Default null.</summary>
+    public long? PlannedStartMicros { get; init; }
 
-    /// <summary>Stops counting ticks whose time is after now (server clock).</summary>
-    public void Close() => Volatile.Write(ref _cutoffMicros, UnixClock.NowMicros + ClockOffsetMicros);
+    /// <summary>When <see cref="Close"/> closes the window, µs (server clock), instead of "now". Default null.</summary>
+    public long? PlannedCutoffMicros { get; init; }
+
+    /// <summary>Starts counting ticks due from now (server clock), or from the planned start.</summary>
+    public void Open() => Volatile.Write(ref _startMicros, PlannedStartMicros ?? UnixClock.NowMicros + ClockOffsetMicros);
+
+    /// <summary>Stops counting ticks whose time is after now (server clock), or after the planned cutoff.</summary>
+    public void Close() => Volatile.Write(ref _cutoffMicros, PlannedCutoffMicros ?? UnixClock.NowMicros + ClockOffsetMicros);
 
     public void OpenAt(long startMicros) => Volatile.Write(ref _startMicros, startMicros);
 

@@ -87,22 +87,39 @@ public sealed class StreamTracker(SymbolTable symbols, MeasurementWindow window,
         tickAge.Record(_receivedAtMicros - timeMicros);
     }
 
-    /// <summary>Adds this connection's last seq per symbol into <paramref name="lastSeqs"/> (taking the maximum).</summary>
-    public void MergeLastSeqs(ulong[] lastSeqs)
+    /// <summary>The last seq of each symbol this stream has seen: where a reconnect resumes it.</summary>
+    public Dictionary<string, ulong> ResumePoints()
     {
+        var points = new Dictionary<string, ulong>(StringComparer.Ordinal);
         for (int i = 0; i < _tracked.Length; i++)
         {
-            if (_tracked[i] && _lastSeq[i] > lastSeqs[i]) lastSeqs[i] = _lastSeq[i];
+            if (_tracked[i]) points[symbols.Symbols[i]] = _lastSeq[i];
         }
+        return points;
     }
 
-    /// <summary>Lowers <paramref name="baseSeqs"/> to this connection's first base seq per symbol (taking the minimum).</summary>
-    public void MergeBaseSeqs(ulong[] baseSeqs)
+    /// <summary>Adds this stream into <paramref name="tally"/>: per symbol its base and last seq, and its counts.</summary>
+    public void CountInto(DeliveryTally tally)
     {
         for (int i = 0; i < _tracked.Length; i++)
         {
-            if (_tracked[i] && _baseSeq[i] < baseSeqs[i]) baseSeqs[i] = _baseSeq[i];
+            if (!_tracked[i]) continue;
+            if (_lastSeq[i] > tally.LastSeq[i]) tally.LastSeq[i] = _lastSeq[i];
+            if (_baseSeq[i] < tally.FirstBase[i]) tally.FirstBase[i] = _baseSeq[i];
+            if (EndedEarly) tally.EndedExpected += (long)(_lastSeq[i] - _baseSeq[i]);
+            else
+            {
+                tally.OpenStreams[i]++;
+                tally.OpenBaseSum[i] += (long)_baseSeq[i];
+            }
         }
+        tally.Delivered += _received.Sum();
+        tally.GapTicks += GapTicks;
+        tally.GapEvents += GapEvents;
+        tally.ConflatedTicks += ConflatedTicks;
+        tally.ResyncedTicks += ResyncedTicks;
+        tally.OutOfOrder += OutOfOrder;
+        tally.UnknownSymbols += UnknownSymbols;
     }
 
     /// <summary>Ticks this connection should have received up to the server's last seqs, and those it did.</summary>

@@ -13,9 +13,10 @@ public static class HtmlReport
             .Append($"<title>StockStream load test: {E(report.Command)}</title><style>")
             .Append("body{font-family:system-ui,sans-serif;margin:2rem;color:#111}table{border-collapse:collapse;margin:0 0 1.5rem}")
             .Append("th,td{border:1px solid #d1d5db;padding:.25rem .5rem;text-align:right}th:first-child,td:first-child{text-align:left}")
-            .Append("th{background:#f3f4f6}.fail{color:#b91c1c;font-weight:bold}.pass{color:#15803d}svg{margin:0 1rem 1rem 0}")
+            .Append("th{background:#f3f4f6}.fail{color:#b91c1c;font-weight:bold}.pass{color:#15803d}.result{font-size:1.25rem;font-weight:bold}svg{margin:0 1rem 1rem 0}")
             .Append("</style></head><body>");
         html.Append($"<h1>StockStream load test: {E(report.Command)}</h1>");
+        html.Append($"<p class=\"result {(report.Passed && !report.Cancelled && report.Scenarios.Count > 0 ? "pass" : "fail")}\">Result: {E(report.Result)}</p>");
         html.Append($"<p>Started {report.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC. Command: <code>{E(report.CommandLine)}</code></p>");
         Table(html, ["setting", "value"], report.Settings.Select(kv => new[] { kv.Key, kv.Value }));
 
@@ -31,7 +32,7 @@ public static class HtmlReport
         }
         if (ServerMetricsTable.Rows(report) is { Count: > 0 } serverRows)
         {
-            html.Append("<h2>Server metrics (from /metrics: change from the end of the warm-up to the end of each scenario; gauges at the end)</h2>");
+            html.Append($"<h2>{E(ServerMetricsTable.Title)}</h2>");
             Table(html, ServerMetricsTable.Headers(report), serverRows);
         }
         if (report.Thresholds.Count > 0)
@@ -45,7 +46,7 @@ public static class HtmlReport
             html.Append("<h2>Findings</h2>");
             Table(html, ["finding", "value"], report.Findings.Select(kv => new[] { kv.Key, kv.Value }));
         }
-        var errors = report.Scenarios.SelectMany(s => s.ErrorsByKind.Select(e => new[] { s.Name, e.Key, e.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) })).ToList();
+        var errors = report.Scenarios.SelectMany(s => s.ErrorsByKind.Select(e => new[] { s.Name, e.Key, MetricFormat.Number(e.Value) })).ToList();
         if (errors.Count > 0)
         {
             html.Append("<h2>Errors</h2>");

@@ -9,6 +9,7 @@ public static class MarkdownReport
     {
         var md = new StringBuilder();
         md.AppendLine($"# StockStream load test: {report.Command}").AppendLine();
+        md.AppendLine($"**Result: {report.Result}**").AppendLine();
         md.AppendLine($"Started {report.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC. Command: `{report.CommandLine}`").AppendLine();
         Table(md, ["setting", "value"], report.Settings.Select(kv => new[] { kv.Key, kv.Value }));
 
@@ -21,7 +22,7 @@ public static class MarkdownReport
 
         if (ServerMetricsTable.Rows(report) is { Count: > 0 } serverRows)
         {
-            md.AppendLine("## Server metrics (from /metrics: change from the end of the warm-up to the end of each scenario; gauges at the end)").AppendLine();
+            md.AppendLine($"## {ServerMetricsTable.Title}").AppendLine();
             Table(md, ServerMetricsTable.Headers(report), serverRows);
         }
         if (report.Thresholds.Count > 0)
@@ -35,7 +36,7 @@ public static class MarkdownReport
             md.AppendLine("## Findings").AppendLine();
             Table(md, ["finding", "value"], report.Findings.Select(kv => new[] { kv.Key, kv.Value }));
         }
-        var errors = report.Scenarios.SelectMany(s => s.ErrorsByKind.Select(e => new[] { s.Name, e.Key, e.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) })).ToList();
+        var errors = report.Scenarios.SelectMany(s => s.ErrorsByKind.Select(e => new[] { s.Name, e.Key, MetricFormat.Number(e.Value) })).ToList();
         if (errors.Count > 0)
         {
             md.AppendLine("## Errors").AppendLine();

@@ -34,6 +34,7 @@ public static class ResultColumns
         Latency("age p99 ms", s => s.TickAge.P99Ms),
         Latency("age max ms", s => s.TickAge.MaxMs),
         Value("bytes/tick", s => s.BytesPerTick, "0.0"),
+        Value("wire bytes/tick both ways", s => s.WireBytesPerTick, "0.0"),
         new("received bytes", s => Bytes(s.BytesReceived), s => Raw(s.BytesReceived)),
         new("sent bytes", s => Bytes(s.BytesSent), s => Raw(s.BytesSent)),
         Value("frames", s => s.Frames, "0"),
@@ -44,6 +45,8 @@ public static class ResultColumns
         Optional("server cpu cores", s => s.Resources.ServerCores, "0.00"),
         Optional("server rss start MiB", s => s.Resources.ServerRssStartMb, "0"),
         Optional("server rss peak MiB", s => s.Resources.ServerRssPeakMb, "0"),
+        Optional("server cpu µs/tick", s => s.ServerMicrosPerTick, "0.00"),
+        Optional("server rss growth KiB/client", s => s.ServerKibPerClient, "0.0"),
         Value("client cpu cores", s => s.Resources.ClientCores, "0.00"),
         Value("client cpu peak cores", s => s.Resources.ClientPeakCores, "0.00"),
         Optional("other processes cpu cores", s => s.Resources.OtherCores, "0.00"),
@@ -58,8 +61,8 @@ public static class ResultColumns
     [
         ("Throughput and delivery", ["scenario", "transport", "clients", "ticks", "ticks/s", "delivered", "gap ticks", "conflated frames", "conflated ticks", "out of order", "errors"]),
         ("Tick age (receive time - tick time), ms", ["scenario", "age min ms", "age mean ms", "age p50 ms", "age p75 ms", "age p95 ms", "age p99 ms", "age max ms"]),
-        ("Traffic", ["scenario", "bytes/tick", "received bytes", "sent bytes", "frames", "requests", "connections", "sessions ok", "connect p50 ms", "connect p99 ms"]),
-        ("Resources", ["scenario", "server cpu cores", "server rss start MiB", "server rss peak MiB", "client cpu cores", "client cpu peak cores", "client alloc bytes/tick", "other processes cpu cores"]),
+        ("Traffic", ["scenario", "bytes/tick", "wire bytes/tick both ways", "received bytes", "sent bytes", "frames", "requests", "connections", "sessions ok", "connect p50 ms", "connect p99 ms"]),
+        ("Resources", ["scenario", "server cpu cores", "server cpu µs/tick", "server rss start MiB", "server rss peak MiB", "server rss growth KiB/client", "client cpu cores", "client cpu peak cores", "client alloc bytes/tick", "other processes cpu cores"]),
     ];
 
     /// <summary>Shown only when a scenario ran on several nodes or beside a Redis started here.</summary>

@@ -21,5 +21,17 @@ public sealed record RunReport
     /// <summary>A part of the run that should have been measured could not be (e.g. a deployment did not start).</summary>
     public bool Incomplete { get; init; }
 
+    /// <summary>The run was cancelled before its end: the results are partial.</summary>
+    public bool Cancelled { get; init; }
+
     public bool Passed => !Incomplete && Thresholds.All(t => t.Passed);
+
+    /// <summary>The verdict, as the console, the Markdown and the HTML report state it.</summary>
+    public string Result =>
+        Cancelled ? "cancelled (the results are partial)"
+        : Scenarios.Count == 0 ? "nothing was measured"
+        : Incomplete ? "FAILED (incomplete: see the notes)"
+        : !Passed ? $"FAILED (thresholds: {Thresholds.Count(t => !t.Passed)} of {Thresholds.Count} failed)"
+        : Thresholds.Count == 0 ? "passed (no thresholds were set)"
+        : $"passed (all {Thresholds.Count} thresholds)";
 }

@@ -39,7 +39,7 @@ public sealed class CapacityRun : ILoadTestRun
         string Text(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
         var findings = new List<KeyValuePair<string, string>>
         {
-            new("knee (most clients within the limit)", knee is null ? "none: the first step already passed the limit" : Text($"{knee.PeakClients} clients, p99 {knee.TickAge.P99Ms:0.00} ms, {knee.TicksPerSecond:0} ticks/s delivered")),
+            new("knee (most clients within the limit)", knee is null ? "none: the first step already passed the limit" : Text($"{knee.PeakClients:#,0} clients, p99 {knee.TickAge.P99Ms:0.00} ms, {knee.TicksPerSecond:#,0} ticks/s delivered")),
             new("stopped because", stopReason ?? Text($"the largest step ({options.Clients} clients) stayed within {options.P99LimitMs} ms")),
         };
         var notes = steps.Where(s => s.Resources.ClientSaturated)

@@ -108,7 +108,7 @@ public sealed class ScaleOutRun : ILoadTestRun
         string Text(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
         yield return new($"{title}: tick age p50 / p99",
             Text($"{after.TickAge.P50Ms - before.TickAge.P50Ms:+0.00;-0.00;0.00} / {after.TickAge.P99Ms - before.TickAge.P99Ms:+0.00;-0.00;0.00} ms"));
-        yield return new($"{title}: delivered ticks/s", Text($"{after.TicksPerSecond - before.TicksPerSecond:+0;-0;0}"));
+        yield return new($"{title}: delivered ticks/s", Text($"{after.TicksPerSecond - before.TicksPerSecond:+#,0;-#,0;0}"));
         if (after.Resources.ServerCores is { } a && before.Resources.ServerCores is { } b)
         {
             var redis = after.Resources.RedisCores is { } r ? Text($", Redis {r:0.00} cores beside") : "";

@@ -33,8 +33,8 @@ public sealed class SlowConsumerRun : ILoadTestRun
         var load = (int clients) => (IReadOnlyList<LoadSimulation>)[Simulation.KeepConstant(clients, options.Duration)];
         var normalMeasurements = executor.NewMeasurements();
         var slowMeasurements = executor.NewMeasurements();
-        using var normalScenario = new StreamingScenario(TransportKind.WebSocket, "normal", target, normalMeasurements, options.SymbolsPerClient, load(normal));
-        using var slowScenario = new StreamingScenario(TransportKind.WebSocket, "slow", target, slowMeasurements, options.SymbolsPerClient, load(slow),
+        using var normalScenario = new StreamingScenario(TransportKind.WebSocket, "normal", target.Entrances, normalMeasurements, options.SymbolsPerClient, load(normal));
+        using var slowScenario = new StreamingScenario(TransportKind.WebSocket, "slow", target.Entrances, slowMeasurements, options.SymbolsPerClient, load(slow),
             new SlowReading(options.PauseAfter, options.PauseFor, options.SlowReceiveBufferBytes));
         var results = await Task.WhenAll(
             executor.RunAsync(normalScenario, normalMeasurements, cancellationToken),
@@ -55,7 +55,7 @@ public sealed class SlowConsumerRun : ILoadTestRun
             new("normal clients: worst per-second p99 before / during the pause", Text($"{before:0.00} / {during:0.00} ms")),
             new("normal clients: delivered, gaps", Text($"{normal.Delivery.Ratio:P2}, {normal.Delivery.GapTicks} ticks")),
             new("server memory: start / peak / end", Text($"{normal.Resources.ServerRssStartMb:0} / {normal.Resources.ServerRssPeakMb:0} / {normal.Resources.ServerRssEndMb:0} MiB")),
-            new("slow clients: conflated frames, ticks conflated away", Text($"{slow.Delivery.ConflatedFrames}, {slow.Delivery.ConflatedTicks}")),
+            new("slow clients: conflated frames, ticks conflated away", Text($"{slow.Delivery.ConflatedFrames:#,0}, {slow.Delivery.ConflatedTicks:#,0}")),
             new("slow clients: how their sessions ended", slow.ErrorsByKind.Count == 0 ? "no drops" : string.Join("; ", slow.ErrorsByKind.Select(e => $"{e.Key} ×{e.Value}"))),
         ];
     }

@@ -14,20 +14,28 @@ public sealed class StreamingScenario : IDisposable
     private readonly SocketsHttpHandler _handler;
     private readonly HttpClient _http;
 
-    public StreamingScenario(TransportKind kind, string name, LoadTarget target, ScenarioMeasurements measurements, int symbolsPerClient,
-        IReadOnlyList<LoadSimulation> loadSimulations, SlowReading? slowReading = null, TimeSpan warmUp = default)
+    /// <param name="entrances">Where clients connect (the nodes, or the balancers in front of them): client i to entrance i mod N.</param>
+    /// <param name="placement">Reconnecting and source addresses; null for neither.</param>
+    public StreamingScenario(TransportKind kind, string name, IReadOnlyList<Uri> entrances, ScenarioMeasurements measurements, int symbolsPerClient,
+        IReadOnlyList<LoadSimulation> loadSimulations, SlowReading? slowReading = null, TimeSpan warmUp = default, ClientPlacement? placement = null)
     {
         Kind = kind;
-        _handler = CountingHttpHandler.Create(measurements.Counters, connectTimeout: TimeSpan.FromSeconds(10), slowReading?.ReceiveBufferBytes);
+        _handler = CountingHttpHandler.Create(measurements.Counters, connectTimeout: TimeSpan.FromSeconds(10), slowReading?.ReceiveBufferBytes, placement?.SourceAddresses);
         _http = new HttpClient(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        Props = Scenario.Create(name, NodeSpread.RoundRobin([.. target.Nodes.Select(ClientOf)])).WithLoadSimulations([.. loadSimulations]) with { WarmUp = warmUp };
+        Props = Scenario.Create(name, NodeSpread.RoundRobin([.. entrances.Select((_, i) => ClientOf(i))])).WithLoadSimulations([.. loadSimulations]) with { WarmUp = warmUp };
 
-        Func<ScenarioContext, Task<Response>> ClientOf(Uri node) => kind switch
+        Func<ScenarioContext, Task<Response>> ClientOf(int index) => ClientOfNode(entrances[index], [.. entrances.Skip(index + 1), .. entrances.Take(index)]);
+
+        Func<ScenarioContext, Task<Response>> ClientOfNode(Uri node, Uri[] others) => kind switch
         {
-            TransportKind.WebSocket or TransportKind.WebSocketJson => new WebSocketStreamClient(new WebSocketClientOptions
+            _ when kind.IsWebSocket() => new WebSocketStreamClient(new WebSocketClientOptions
             {
                 Endpoint = TransportProbe.WebSocketEndpoint(node),
-                Format = kind == TransportKind.WebSocket ? WireFormat.MessagePack : WireFormat.Json,
+                Format = kind.WebSocketFormat(),
+                Deflate = kind.OffersDeflate(),
+                // A dropped client tries the other addresses in turn, as a client of a DNS round-robin name would.
+                FailoverEndpoints = [.. others.Select(TransportProbe.WebSocketEndpoint)],
+                Reconnect = placement?.Reconnect,
                 SymbolsPerClient = symbolsPerClient,
                 PauseReadingAfter = slowReading?.PauseAfter,
                 PauseReadingFor = slowReading?.PauseFor ?? TimeSpan.Zero,

@@ -13,6 +13,6 @@ public sealed class TransportRun(TransportKind kind) : ILoadTestRun
     {
         var stats = await executor.RunAsync(kind, kind.ScenarioName(), options.SymbolsPerClient,
             StreamingScenario.LoadFrom(options, options.Clients), options.WarmUp, cancellationToken);
-        return new RunResult([stats], [stats]);
+        return new RunResult([stats], [stats]) { Findings = stats.Findings };
     }
 }

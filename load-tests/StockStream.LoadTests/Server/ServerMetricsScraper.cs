@@ -11,7 +11,7 @@ public sealed class ServerMetricsScraper(HttpClient http, IReadOnlyList<Uri> nod
 {
     /// <summary>The product's metrics, and the runtime's that explain latency outliers: GC, thread pool queue, lock contention, Kestrel.</summary>
     private static readonly string[] Prefixes =
-        ["stockstream_", "dotnet_gc_", "dotnet_thread_pool_queue_length", "dotnet_monitor_lock_contentions", "kestrel_"];
+        ["stockstream_", "dotnet_gc_", "dotnet_thread_pool_", "dotnet_monitor_lock_contentions", "kestrel_"];
 
     /// <summary>The server's metrics now, summed over its nodes; null when none serves them.</summary>
     public async Task<IReadOnlyDictionary<string, double>?> ScrapeAsync(CancellationToken cancellationToken)
@@ -44,9 +44,17 @@ public sealed class ServerMetricsScraper(HttpClient http, IReadOnlyList<Uri> nod
             .Where(m => Prefixes.Any(p => m.Key.StartsWith(p, StringComparison.Ordinal)) && !m.Key.EndsWith("_bucket", StringComparison.Ordinal))
             .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The runtime's observable up-down counters, which OpenTelemetry's Prometheus exporter writes as counters with a
+    /// <c>_total</c> suffix (open-telemetry/opentelemetry-dotnet#3974) although they go up and down: read as gauges, or
+    /// "queue length after − before" shows −1.
+    /// </summary>
+    private static readonly string[] GaugesExportedAsCounters = ["dotnet_thread_pool_queue_length_total", "dotnet_thread_pool_thread_count_total"];
+
     /// <summary>Counters and histogram counts and sums only grow; everything else is a gauge.</summary>
     public static bool IsCumulative(string name) =>
-        name.EndsWith("_total", StringComparison.Ordinal) || name.EndsWith("_count", StringComparison.Ordinal) || name.EndsWith("_sum", StringComparison.Ordinal);
+        !GaugesExportedAsCounters.Contains(name, StringComparer.Ordinal)
+        && (name.EndsWith("_total", StringComparison.Ordinal) || name.EndsWith("_count", StringComparison.Ordinal) || name.EndsWith("_sum", StringComparison.Ordinal));
 
     /// <summary>How each metric changed from <paramref name="before"/> to <paramref name="after"/> (gauges: their value after).</summary>
     public static IReadOnlyDictionary<string, double> Change(IReadOnlyDictionary<string, double>? before, IReadOnlyDictionary<string, double>? after)

@@ -38,8 +38,11 @@ public sealed record ServerSettings
         // Every load client, and a balancer in front of the nodes, connects from loopback: per-address limits would
         // refuse the load itself. Servers the tool only targets (--url) keep their limits.
         yield return "--ClientLimits:ExemptLoopback=true";
-        // Per-request logging would cost the server more than the load test measures.
-        yield return "--Logging:LogLevel:Default=Warning";
+        // The server's own lines (start, address, warnings, refusals) go to server.log; ASP.NET Core's per-request ones
+        // would cost the server more than the load test measures.
+        yield return "--Logging:LogLevel:Default=Information";
+        yield return "--Logging:LogLevel:Microsoft.AspNetCore=Warning";
+        yield return "--Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=None";
         if (Redis is not null)
         {
             yield return "--Backplane:Kind=Redis";

@@ -20,6 +20,10 @@ public sealed record Threshold(string Name, Func<ScenarioStats, double> Metric, 
 
     public static Threshold MaxP99Ms(double ms) => new("tick age p99 (ms)", s => s.TickAge.P99Ms, ThresholdComparison.AtMost, ms, "0.00");
 
+    public static Threshold MaxResynced(long limit) => new("ticks skipped by a resync", s => s.Delivery.ResyncedTicks, ThresholdComparison.AtMost, limit, "0");
+
+    public static Threshold MinReconnects(long count) => new("streams resumed after a drop", s => s.Reconnects, ThresholdComparison.AtLeast, count, "0");
+
     /// <summary>Checks the scenario; a metric that is not a number fails.</summary>
     public ThresholdResult Evaluate(ScenarioStats stats)
     {

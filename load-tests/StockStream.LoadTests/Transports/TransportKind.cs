@@ -5,6 +5,10 @@ public enum TransportKind
 {
     WebSocket,
     WebSocketJson,
+    /// <summary>WebSocket, MessagePack, offering permessage-deflate as browsers do.</summary>
+    WebSocketDeflate,
+    /// <summary>WebSocket, JSON, offering permessage-deflate.</summary>
+    WebSocketJsonDeflate,
     Sse,
     LongPoll,
     SignalR,

@@ -13,7 +13,7 @@ public sealed class TransportProbe(HttpClient http, Uri baseAddress, string symb
     /// <summary>Null when the transport is there; otherwise why it is not.</summary>
     public async Task<string?> WhyUnavailableAsync(TransportKind kind, CancellationToken cancellationToken) => kind switch
     {
-        TransportKind.WebSocket or TransportKind.WebSocketJson => await ProbeWebSocketAsync(cancellationToken),
+        _ when kind.IsWebSocket() => await ProbeWebSocketAsync(kind.OffersDeflate(), cancellationToken),
         TransportKind.Sse => await ProbeHttpAsync($"api/sse?symbols={symbol}", cancellationToken),
         TransportKind.LongPoll => await ProbeHttpAsync($"api/poll?symbols={symbol}", cancellationToken),
         TransportKind.SignalR => await ProbeHttpAsync("hub", cancellationToken, expectedStatus: HttpStatusCode.BadRequest),
@@ -29,14 +29,20 @@ public sealed class TransportProbe(HttpClient http, Uri baseAddress, string symb
         return null;
     }
 
-    private async Task<string?> ProbeWebSocketAsync(CancellationToken cancellationToken)
+    private async Task<string?> ProbeWebSocketAsync(bool deflate, CancellationToken cancellationToken)
     {
         using var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(Subprotocols.MessagePack);
         socket.Options.CollectHttpResponseDetails = true;
+        if (deflate) socket.Options.DangerousDeflateOptions = WebSocketDeflate.BrowserOffer();
         try
         {
             await socket.ConnectAsync(WebSocketEndpoint(baseAddress), http, cancellationToken);
+            if (deflate && !WebSocketDeflate.WasAccepted(socket))
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+                return "GET /ws did not accept permessage-deflate";
+            }
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
             return null;
         }

@@ -8,8 +8,20 @@ public sealed class WebSocketClientOptions
     /// <summary>The server's <c>/ws</c> endpoint, ws:// or wss://. Default ws://127.0.0.1:5000/ws.</summary>
     public Uri Endpoint { get; init; } = new("ws://127.0.0.1:5000/ws");
 
+    /// <summary>Where a dropped client reconnects, in turn, after <see cref="Endpoint"/>: the other nodes, as DNS round-robin would. Default none.</summary>
+    public IReadOnlyList<Uri> FailoverEndpoints { get; init; } = [];
+
+    /// <summary>Reconnect and resume when the connection drops; null ends the session instead. Default null.</summary>
+    public ReconnectPolicy? Reconnect { get; init; }
+
+    /// <summary><see cref="Endpoint"/>, then <see cref="FailoverEndpoints"/>.</summary>
+    public IReadOnlyList<Uri> Endpoints => [Endpoint, .. FailoverEndpoints];
+
     /// <summary>MessagePack (<c>stockstream.v1</c>) or JSON (<c>stockstream.v1.json</c>). Default MessagePack.</summary>
     public WireFormat Format { get; init; } = WireFormat.MessagePack;
+
+    /// <summary>Offer permessage-deflate (as browsers do) and fail the session if the server does not accept it. Default false.</summary>
+    public bool Deflate { get; init; }
 
     /// <summary>Symbols each client subscribes to; 0 for an idle connection. Default 10.</summary>
     public int SymbolsPerClient { get; init; } = 10;

@@ -12,31 +12,62 @@ namespace StockStream.LoadTests.Transports;
 
 /// <summary>
 /// One WebSocket subscriber: connects, subscribes to its symbols, and reads frames into a pooled buffer,
-/// parsing ticks in place; stops with a close handshake when its scenario copy is cancelled.
+/// parsing ticks in place; stops with a close handshake when its scenario copy is cancelled. With a reconnect policy, a
+/// connection that drops is made again (to the next address first) and the stream resumed from its last seqs, on the same tracker.
 /// </summary>
 public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMessageInvoker invoker)
 {
     public async Task<Response> RunAsync(ScenarioContext context)
+    {
+        var session = new Session(context.Measurements.Symbols.ForClient(context.InstanceNumber, options.SymbolsPerClient));
+        var endpoints = options.Endpoints;
+        for (int attempt = 0; ; attempt++)
+        {
+            var (response, dropped) = await ConnectAndReceiveAsync(endpoints[attempt % endpoints.Count], context, session);
+            if (!dropped || options.Reconnect is not { } policy || context.CancellationToken.IsCancellationRequested) return response;
+            // Dropped (the node died or closed on us): reconnect, to the next address first, and resume where the stream stopped.
+            if (session.DroppedAt == 0)
+            {
+                session.DroppedAt = Stopwatch.GetTimestamp();
+                context.Measurements.Counters.AddDrop(response.Error ?? "dropped");
+            }
+            else context.Measurements.Counters.AddReconnectFailure();
+            try
+            {
+                await Task.Delay(policy.DelayBefore(session.FailedReconnects++), context.CancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return Response.Ok();
+            }
+        }
+    }
+
+    /// <summary>One connection; <c>dropped</c> is true when it ended in a way a reconnect may cure (refused, reset, closed by the server).</summary>
+    private async Task<(Response Response, bool Dropped)> ConnectAndReceiveAsync(Uri endpoint, ScenarioContext context, Session session)
     {
         var m = context.Measurements;
         var stop = context.CancellationToken;
         using var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(options.Format.Subprotocol);
         socket.Options.CollectHttpResponseDetails = true;
+        if (options.Deflate) socket.Options.DangerousDeflateOptions = WebSocketDeflate.BrowserOffer();
 
         long started = Stopwatch.GetTimestamp();
         m.Counters.AddRequest();
         try
         {
-            await socket.ConnectAsync(options.Endpoint, invoker, stop);
+            await socket.ConnectAsync(endpoint, invoker, stop);
         }
         catch (Exception e) when (e is WebSocketException or HttpRequestException && !stop.IsCancellationRequested)
         {
-            return Response.Fail(socket.HttpStatusCode is 0 ? $"connect: {e.GetType().Name}" : $"connect: HTTP {(int)socket.HttpStatusCode}");
+            var failure = Response.Fail(socket.HttpStatusCode is 0 ? $"connect: {e.GetType().Name}" : $"connect: HTTP {(int)socket.HttpStatusCode}");
+            return (failure, session.Tracker is not null);
         }
-        m.ConnectTime.Record((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+        if (session.Tracker is null) m.ConnectTime.Record((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+        if (options.Deflate && !WebSocketDeflate.WasAccepted(socket)) return (Response.Fail("connect: permessage-deflate not accepted"), false);
 
-        var tracker = m.NewTracker();
+        var tracker = session.Tracker ??= m.NewTracker();
         m.Counters.ClientConnected();
         using var abort = new CancellationTokenSource();
         await using var closing = stop.Register(() =>
@@ -46,22 +77,22 @@ public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMe
         });
         try
         {
-            var symbols = m.Symbols.ForClient(context.InstanceNumber, options.SymbolsPerClient);
-            if (symbols.Length > 0) await SendAsync(socket, new SubscribeMessage(1, symbols), abort.Token);
-            return await ReceiveAsync(socket, m, tracker, stop, abort.Token);
+            // A reconnect waits for the Hello: only a stream of the same epoch can be resumed.
+            if (session.Symbols.Length > 0 && session.DroppedAt == 0) await SendAsync(socket, new SubscribeMessage(1, session.Symbols), abort.Token);
+            return await ReceiveAsync(socket, m, session, stop, abort.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            return Response.Ok();
+            return (Response.Ok(), false);
         }
         catch (WebSocketException e)
         {
             // Once stopping, a socket torn down under a pending receive is the stop itself, not a failure.
-            return stop.IsCancellationRequested ? Response.Ok() : Response.Fail($"receive: {e.WebSocketErrorCode}");
+            return stop.IsCancellationRequested ? (Response.Ok(), false) : (Response.Fail($"receive: {e.WebSocketErrorCode}"), true);
         }
         catch (Exception e) when (e is MessagePackSerializationException or JsonException or ProtocolException)
         {
-            return Response.Fail($"protocol: {e.GetType().Name}");
+            return (Response.Fail($"protocol: {e.GetType().Name}"), false);
         }
         finally
         {
@@ -70,8 +101,9 @@ public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMe
         }
     }
 
-    private async Task<Response> ReceiveAsync(ClientWebSocket socket, ScenarioMeasurements m, StreamTracker tracker, CancellationToken stop, CancellationToken abort)
+    private async Task<(Response, bool)> ReceiveAsync(ClientWebSocket socket, ScenarioMeasurements m, Session session, CancellationToken stop, CancellationToken abort)
     {
+        var tracker = session.Tracker!;
         using var buffer = new PooledBuffer(options.ReceiveBufferBytes);
         long pauseAt = options.PauseReadingAfter is { } after ? Stopwatch.GetTimestamp() + (long)(after.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         var frameType = options.Format.IsText ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
@@ -88,24 +120,52 @@ public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMe
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return stop.IsCancellationRequested
-                    ? Response.Ok()
-                    : Response.Fail($"closed: {(int?)socket.CloseStatus} {socket.CloseStatusDescription}".TrimEnd());
+                    ? (Response.Ok(), false)
+                    : (Response.Fail($"closed: {(int?)socket.CloseStatus} {socket.CloseStatusDescription}".TrimEnd()), true);
             }
             filled += result.Count;
             if (!result.EndOfMessage) continue;
             if (result.MessageType != frameType) m.Counters.AddError($"protocol: {result.MessageType} frame on {options.Format.Subprotocol}");
-            var error = OnFrame(buffer.Array.AsMemory(0, filled), m, tracker);
+            var frame = buffer.Array.AsMemory(0, filled);
+            var error = OnFrame(frame, m, tracker, out var type);
             if (error is not null) m.Counters.AddError(error);
+            if (type is MessageType.Hello or MessageType.SubAck) await OnSessionFrameAsync(socket, frame, type, m, session, abort);
             filled = 0;
         }
     }
 
+    /// <summary>Keeps the Hello's epoch; on a reconnect answers it with a Subscribe that resumes, and counts the reconnect done at its SubAck.</summary>
+    private async Task OnSessionFrameAsync(ClientWebSocket socket, ReadOnlyMemory<byte> frame, MessageType type, ScenarioMeasurements m, Session session, CancellationToken abort)
+    {
+        if (session.DroppedAt == 0)
+        {
+            if (type == MessageType.Hello && options.Format.ReadServerMessage(frame) is HelloMessage hello) session.Epoch = hello.Epoch;
+            return;
+        }
+        if (type == MessageType.Hello && options.Format.ReadServerMessage(frame) is HelloMessage again)
+        {
+            var resume = again.Epoch == session.Epoch ? session.Tracker!.ResumePoints() : null;
+            session.Epoch = again.Epoch;
+            if (session.Symbols.Length > 0) await SendAsync(socket, new SubscribeMessage(1, session.Symbols, resume), abort);
+            else Resumed();
+        }
+        else if (type == MessageType.SubAck) Resumed();
+
+        void Resumed()
+        {
+            m.ReconnectTime.Record((long)Stopwatch.GetElapsedTime(session.DroppedAt).TotalMicroseconds);
+            m.Counters.AddReconnect(UnixClock.NowMicros);
+            session.DroppedAt = 0;
+            session.FailedReconnects = 0;
+        }
+    }
+
     /// <summary>Reads one frame; returns an error kind for an Error message or a rejected symbol, else null.</summary>
-    private string? OnFrame(ReadOnlyMemory<byte> frame, ScenarioMeasurements m, StreamTracker tracker)
+    private string? OnFrame(ReadOnlyMemory<byte> frame, ScenarioMeasurements m, StreamTracker tracker, out MessageType type)
     {
         long ticksBefore = tracker.Ticks;
         tracker.BeginFrame(UnixClock.NowMicros);
-        var type = options.Format.IsText ? JsonFrameReader.Read(frame.Span, tracker) : MessagePackFrameReader.Read(frame, tracker);
+        type = options.Format.IsText ? JsonFrameReader.Read(frame.Span, tracker) : MessagePackFrameReader.Read(frame, tracker);
         switch (type)
         {
             case MessageType.Ticks:
@@ -113,6 +173,8 @@ public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMe
                 return null;
             case MessageType.Snapshot:
                 m.Counters.AddFrame(0, conflated: false);
+                return null;
+            case MessageType.Hello:
                 return null;
         }
         // Rare frames are decoded in full by the protocol's own codec.
@@ -141,5 +203,16 @@ public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMe
         {
             // The connection failed or closed meanwhile: the receive loop reports that.
         }
+    }
+
+    /// <summary>What one client carries from connection to connection: its symbols, its stream's seqs and epoch, and since when it is down.</summary>
+    private sealed class Session(string[] symbols)
+    {
+        public string[] Symbols { get; } = symbols;
+        public StreamTracker? Tracker { get; set; }
+        public string? Epoch { get; set; }
+        /// <summary>Stopwatch timestamp of the drop being recovered from; 0 while connected.</summary>
+        public long DroppedAt { get; set; }
+        public int FailedReconnects { get; set; }
     }
 }

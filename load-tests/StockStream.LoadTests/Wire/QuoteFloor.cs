@@ -2,7 +2,8 @@ namespace StockStream.LoadTests.Wire;
 
 /// <summary>
 /// Passes quotes and ticks on, dropping ticks a quote already counts: a SignalR hub joins the symbol's group before it
-/// reads the quote, so a tick in between may arrive after the quote with the quote's own seq.
+/// reads the quote, and its broadcaster may still hold ticks published before it, so ticks with the quote's seq or an
+/// older one may follow the quote.
 /// </summary>
 public sealed class QuoteFloor(SymbolTable symbols, IStreamObserver next) : IStreamObserver
 {

@@ -13,9 +13,9 @@ public sealed class BadArgumentTests
     private static readonly string[] FreeText = ["--report-dir"];
 
     [Theory]
-    [InlineData("ws --clients abc", "--clients must be a whole number between 1 and 20,000, not 'abc'.")]
-    [InlineData("ws --clients 0", "--clients must be a whole number between 1 and 20,000, not '0'.")]
-    [InlineData("ws --clients 1.5", "--clients must be a whole number between 1 and 20,000, not '1.5'.")]
+    [InlineData("ws --clients abc", "--clients must be a whole number between 1 and 200,000, not 'abc'.")]
+    [InlineData("ws --clients 0", "--clients must be a whole number between 1 and 200,000, not '0'.")]
+    [InlineData("ws --clients 1.5", "--clients must be a whole number between 1 and 200,000, not '1.5'.")]
     [InlineData("compare --transports ws,foo", "--transports: 'foo' is not a transport (ws, ws-json, sse, long-poll")]
     [InlineData("compare --transports ,", "--transports needs a transport (ws, ws-json, sse, long-poll")]
     [InlineData("ws --duration 5x", "--duration must be a duration such as 500ms, 10s or 2m, above 0 up to 10m, not '5x'.")]

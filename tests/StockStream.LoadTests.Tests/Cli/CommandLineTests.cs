@@ -3,6 +3,7 @@ using StockStream.LoadTests.Cli;
 using StockStream.LoadTests.Scenarios;
 using StockStream.LoadTests.Server;
 using StockStream.LoadTests.Transports;
+using StockStream.Protocol;
 
 namespace StockStream.LoadTests.Tests.Cli;
 
@@ -28,6 +29,16 @@ public class CommandLineTests
         Assert.Equal(0, options.MaxErrors);
         Assert.Equal(0.99, options.MinDelivery);
         Assert.Equal(0, options.MaxGapTicks);
+    }
+
+    [Fact]
+    public void ReadsTheDeflateTransports()
+    {
+        var options = Read("--transports ws,ws-deflate,ws-json-deflate");
+
+        Assert.Equal([TransportKind.WebSocket, TransportKind.WebSocketDeflate, TransportKind.WebSocketJsonDeflate], options.Transports);
+        Assert.All(options.Transports.Skip(1), k => Assert.True(k.OffersDeflate()));
+        Assert.Equal(WireFormat.Json, TransportKind.WebSocketJsonDeflate.WebSocketFormat());
     }
 
     [Fact]

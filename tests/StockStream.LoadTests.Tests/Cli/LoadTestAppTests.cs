@@ -50,7 +50,7 @@ public sealed class LoadTestAppTests : IDisposable
 
         Assert.Equal(LoadTestApp.ThresholdFailed, exitCode);
         Assert.Contains("| ws | errors ≤ 0 |", _output.ToString());
-        Assert.Contains("RESULT: FAILED (thresholds)", _output.ToString());
+        Assert.Contains("RESULT: FAILED (thresholds: ", _output.ToString());
     }
 
     [Fact]

@@ -85,6 +85,33 @@ public class ScenarioRunnerTests
     }
 
     [Fact]
+    public async Task ReadsTheEndOfTheRunWhileEveryCopyIsStillRunning()
+    {
+        int running = 0, runningAtTheEnd = -1;
+        var scenario = Scenario.Create("hold", async context =>
+        {
+            Interlocked.Increment(ref running);
+            try { await Task.Delay(System.Threading.Timeout.Infinite, context.CancellationToken); }
+            finally { Interlocked.Decrement(ref running); }
+            return Response.Ok();
+        }).WithLoadSimulations(Simulation.KeepConstant(4, TimeSpan.FromMilliseconds(300))) with { DrainTime = TimeSpan.FromMilliseconds(50) };
+        var runner = new ScenarioRunner(Monitor())
+        {
+            OnWindowClosed = _ =>
+            {
+                runningAtTheEnd = Volatile.Read(ref running);
+                return Task.CompletedTask;
+            },
+        };
+
+        var (_, m) = await RunAsync(scenario, runner);
+
+        Assert.Equal(4, runningAtTheEnd);
+        Assert.True(m.Window.IsClosed);
+        Assert.Equal(0, running);
+    }
+
+    [Fact]
     public void RampingConstantMovesLinearlyToItsTarget()
     {
         var ramp = new RampingConstant(100, TimeSpan.FromSeconds(10));

@@ -43,7 +43,7 @@ public class ReportTests
         Assert.Contains("| sse | WebSocket, MessagePack | 10 | 5 |", md);
         Assert.Contains("## Thresholds: passed", md);
         Assert.Contains("- Skipped long-poll", md);
-        Assert.Contains("| stockstream_ticks_sent_total | 1234 |  |", md);
+        Assert.Contains("| stockstream_ticks_sent_total | 1,234 |  |", md);
     }
 
     [Fact]
@@ -54,6 +54,37 @@ public class ReportTests
         Assert.Contains("## Thresholds: FAILED", md);
         Assert.Contains("| sse | errors ≤ 0 | 2 | FAIL |", md);
         Assert.Contains("| sse | closed: 1008 | 2 |", md);
+    }
+
+    [Fact]
+    public void BigNumbersAreGroupedByThousandsInTheTablesButPlainInCsv()
+    {
+        var big = SampleStats.Create("ws") with { Ticks = 1_234_567, Requests = 45_021, BytesReceived = 900 };
+        var report = Report() with { Scenarios = [big] };
+
+        var md = MarkdownReport.Render(report);
+        var html = HtmlReport.Render(report);
+        var csv = CsvReport.Render(report);
+
+        Assert.Contains("| ws | WebSocket, MessagePack | 10 | 1,234,567 |", md);
+        Assert.Contains("<td>45,021</td>", html);
+        Assert.Contains(",1234567,", csv);
+        Assert.DoesNotContain("1,234,567", csv);
+    }
+
+    [Fact]
+    public void EveryReportStatesTheResultAtTheTop()
+    {
+        var passed = HtmlReport.Render(Report());
+        var failed = HtmlReport.Render(Report(failing: true));
+        var none = HtmlReport.Render(Report() with { Thresholds = [] });
+
+        Assert.Contains("<p class=\"result pass\">Result: passed (all 2 thresholds)</p>", passed);
+        Assert.Contains("<p class=\"result fail\">Result: FAILED (thresholds: 1 of 2 failed)</p>", failed);
+        Assert.Contains("Result: passed (no thresholds were set)", none);
+        Assert.True(passed.IndexOf("Result:", StringComparison.Ordinal) < passed.IndexOf("<table", StringComparison.Ordinal));
+        Assert.StartsWith("# StockStream load test: compare\n\n**Result: FAILED (thresholds: 1 of 2 failed)**", MarkdownReport.Render(Report(failing: true)).ReplaceLineEndings("\n"));
+        Assert.Contains("Result: cancelled", HtmlReport.Render(Report() with { Cancelled = true }));
     }
 
     [Fact]

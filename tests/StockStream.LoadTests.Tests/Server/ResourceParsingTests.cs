@@ -73,6 +73,29 @@ public class ResourceParsingTests
     }
 
     [Fact]
+    public void ReadsTheThreadPoolQueueAsTheGaugeItIsThoughExportedAsACounter()
+    {
+        // What OpenTelemetry's Prometheus exporter writes for the runtime's observable up-down counters.
+        var before = ServerMetricsScraper.FromPrometheusText("""
+            # TYPE dotnet_thread_pool_queue_length_total counter
+            dotnet_thread_pool_queue_length_total{otel_scope_name="System.Runtime"} 1
+            dotnet_thread_pool_thread_count_total{otel_scope_name="System.Runtime"} 6
+            dotnet_thread_pool_work_item_count_total{otel_scope_name="System.Runtime"} 1000
+            """);
+        var after = ServerMetricsScraper.FromPrometheusText("""
+            dotnet_thread_pool_queue_length_total{otel_scope_name="System.Runtime"} 0
+            dotnet_thread_pool_thread_count_total{otel_scope_name="System.Runtime"} 4
+            dotnet_thread_pool_work_item_count_total{otel_scope_name="System.Runtime"} 1500
+            """);
+
+        var change = ServerMetricsScraper.Change(before, after);
+
+        Assert.Equal(0, change["dotnet_thread_pool_queue_length_total"]);
+        Assert.Equal(4, change["dotnet_thread_pool_thread_count_total"]);
+        Assert.Equal(500, change["dotnet_thread_pool_work_item_count_total"]);
+    }
+
+    [Fact]
     public void KeepsTheProductsMetricsWithHistogramCountsButNotBuckets()
     {
         var before = ServerMetricsScraper.FromPrometheusText("""

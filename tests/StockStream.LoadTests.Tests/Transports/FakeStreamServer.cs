@@ -43,6 +43,9 @@ internal sealed class FakeStreamServer : IAsyncDisposable
     /// <summary>How far ahead of this machine's clock the server's Pongs say it is, µs. Default 0.</summary>
     public long ClockSkewMicros { get; set; }
 
+    /// <summary>WebSocket: accept permessage-deflate when offered. Default false.</summary>
+    public bool Compress { get; set; }
+
     /// <summary>Starts the server; without <paramref name="longPolling"/> or <paramref name="sse"/> those endpoints answer 404.</summary>
     public static async Task<FakeStreamServer> StartAsync(bool longPolling = true, bool sse = true)
     {
@@ -120,7 +123,7 @@ internal sealed class FakeStreamServer : IAsyncDisposable
     {
         var offered = context.WebSockets.WebSocketRequestedProtocols;
         var format = WireFormat.FromSubprotocol(offered.FirstOrDefault()) ?? WireFormat.MessagePack;
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(offered.FirstOrDefault());
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = offered.FirstOrDefault(), DangerousEnableCompression = Compress });
         var type = format.IsText ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
         var stop = context.RequestAborted;
         await socket.SendAsync(format.ToArray(new HelloMessage(1, "c1", FakeMarket.NowMicros, 15_000, 100, "e1")), type, true, stop);

@@ -58,9 +58,39 @@ public sealed class WebSocketStreamClientTests : IAsyncLifetime
         Assert.Empty(m.Trackers);
     }
 
-    private async Task<(Response, ScenarioMeasurements)> RunUntilAsync(ScenarioMeasurements m, WireFormat format, int ticks)
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task CountsTheCompressedBytesOnTheWire(bool json)
     {
-        var options = new WebSocketClientOptions { Endpoint = TransportProbe.WebSocketEndpoint(_server.BaseAddress), Format = format, SymbolsPerClient = 1 };
+        var format = json ? WireFormat.Json : WireFormat.MessagePack;
+        var plain = Measurements();
+        Assert.True((await RunUntilAsync(plain, format, ticks: 100)).Item1.IsOk);
+        _server.Compress = true;
+        var compressed = Measurements();
+
+        var (response, _) = await RunUntilAsync(compressed, format, ticks: 100, deflate: true);
+
+        Assert.True(response.IsOk, response.Error);
+        double plainPerTick = (double)plain.Counters.BytesReceived / plain.Counters.Ticks;
+        double compressedPerTick = (double)compressed.Counters.BytesReceived / compressed.Counters.Ticks;
+        Assert.True(compressedPerTick < 0.8 * plainPerTick, $"{compressedPerTick:0.0} B/tick compressed against {plainPerTick:0.0} plain");
+    }
+
+    [Fact]
+    public async Task ADeflateClientFailsWhenTheServerDoesNotCompress()
+    {
+        var m = Measurements();
+
+        var (response, _) = await RunUntilAsync(m, WireFormat.MessagePack, ticks: int.MaxValue, deflate: true);
+
+        Assert.Equal("connect: permessage-deflate not accepted", response.Error);
+        Assert.Empty(m.Trackers);
+    }
+
+    private async Task<(Response, ScenarioMeasurements)> RunUntilAsync(ScenarioMeasurements m, WireFormat format, int ticks, bool deflate = false)
+    {
+        var options = new WebSocketClientOptions { Endpoint = TransportProbe.WebSocketEndpoint(_server.BaseAddress), Format = format, SymbolsPerClient = 1, Deflate = deflate };
         using var http = new HttpClient(CountingHttpHandler.Create(m.Counters, TimeSpan.FromSeconds(5)));
         using var stop = new CancellationTokenSource();
         var run = new WebSocketStreamClient(options, http).RunAsync(new ScenarioContext(0, m, stop.Token));

@@ -29,9 +29,12 @@ public sealed class ProtocolClient : IAsyncDisposable
     public MarketStatusMessage InitialMarketStatus { get; private set; } = null!;
 
     /// <param name="receiveBufferBytes">The socket's receive buffer: small, so a client that stops reading pushes back at once.</param>
-    public static async Task<ProtocolClient> ConnectAsync(Uri uri, string? subprotocol, string? origin = null, int? receiveBufferBytes = null)
+    /// <param name="deflate">Offers permessage-deflate with these settings; null offers no extension.</param>
+    public static async Task<ProtocolClient> ConnectAsync(Uri uri, string? subprotocol, string? origin = null, int? receiveBufferBytes = null,
+        WebSocketDeflateOptions? deflate = null)
     {
         var socket = new ClientWebSocket();
+        socket.Options.DangerousDeflateOptions = deflate;
         if (subprotocol is not null) socket.Options.AddSubProtocol(subprotocol);
         if (origin is not null) socket.Options.SetRequestHeader("Origin", origin);
         socket.Options.CollectHttpResponseDetails = true;

@@ -10,9 +10,9 @@ public static class WebSocketClient
 
     /// <summary>Connects and reads the Hello and the first MarketStatus.</summary>
     public static async Task<ProtocolClient> ConnectAsync(this IServerEndpoint server, string? subprotocol = Subprotocols.MessagePack,
-        string query = "", string? origin = null, int? receiveBufferBytes = null)
+        string query = "", string? origin = null, int? receiveBufferBytes = null, System.Net.WebSockets.WebSocketDeflateOptions? deflate = null)
     {
-        var client = await ProtocolClient.ConnectAsync(server.WebSocketUri(query), subprotocol, origin, receiveBufferBytes);
+        var client = await ProtocolClient.ConnectAsync(server.WebSocketUri(query), subprotocol, origin, receiveBufferBytes, deflate);
         await client.ReadHandshakeAsync();
         return client;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using StockStream.Protocol;
 using StockStream.Server.Streaming;
 using StockStream.Server.Transports.Limits;
+using StockStream.Server.Transports.WebSockets.Compression;
 
 namespace StockStream.Server.Transports.WebSockets;
 
@@ -11,7 +12,8 @@ internal static class WebSocketEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, TransportMetrics metrics,
-        ConnectionBudget budget, Refusals refusals, SendWatchdog watchdog, FrameBudget frameBudget, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+        ConnectionBudget budget, Refusals refusals, SendWatchdog watchdog, FrameBudget frameBudget, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime,
+        WebSocketCompression compression, WireTrafficRegistry traffic)
     {
         var settings = options.Value;
         var logger = loggers.CreateLogger(typeof(WebSocketEndpoint).FullName!);
@@ -30,13 +32,16 @@ internal static class WebSocketEndpoint
             return refusals.NoRoom(context, ConnectionKind.WebSocket, "Too many connections; try again later.");
         using (slot)
         {
-            var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+            var accept = new WebSocketAcceptContext
             {
                 // No subprotocol header when the client offered none, as RFC 6455 requires.
                 SubProtocol = offered.Count == 0 ? null : format.Subprotocol,
                 KeepAliveInterval = TimeSpan.FromMilliseconds(settings.HeartbeatMs),
                 KeepAliveTimeout = TimeSpan.FromMilliseconds(2 * settings.HeartbeatMs),
-            });
+            };
+            compression.Prepare(context.Request, accept);
+            var socket = await context.WebSockets.AcceptWebSocketAsync(accept);
+            using var tracked = traffic.Track(context);
             if (settings.SocketSendBufferBytes > 0 && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } tcp)
                 tcp.SendBufferSize = settings.SocketSendBufferBytes;
             metrics.ConnectionOpened(WebSocketConnection.Transport);

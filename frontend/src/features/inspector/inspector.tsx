@@ -1,5 +1,6 @@
 import { useStore } from '../../lib/store/use-store';
 import type { StreamClient } from '../../lib/stream/stream-client';
+import { CompressionInfo } from './compression-info';
 import { describeFrame, truncate } from './describe-frame';
 
 /** What the page can see of the handshake, and the latest frames decoded with their sizes. */
@@ -19,6 +20,7 @@ export function Inspector({ client }: { client: StreamClient }) {
         <dd data-testid="handshake-protocol">{handshake?.protocol || '—'}</dd>
         <dt>Extensions</dt>
         <dd>{handshake?.extensions || 'none'}</dd>
+        <CompressionInfo client={client} />
       </dl>
       <ol className="frames" reversed>
         {frames.map((f) => (

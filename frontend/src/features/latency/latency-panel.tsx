@@ -5,6 +5,7 @@ import { TRANSPORT_LABELS, type TransportKind } from '../../lib/stream/transport
 import { COMPARABLE, ComparePanel } from './compare-panel';
 import { LatencyHistogram } from './latency-histogram';
 import { MetricsTable } from './metrics-table';
+import { WireTrafficRow } from './wire-traffic-row';
 
 interface Props {
   client: StreamClient;
@@ -48,6 +49,7 @@ export function LatencyPanel({ client, baseUrl, symbols }: Props) {
             Figures of <strong>{label}</strong> since it was first used on this page
           </p>
           <MetricsTable columns={[{ label, metrics }]} />
+          <WireTrafficRow client={client} />
           <LatencyHistogram counts={metrics.latency?.histogram ?? []} />
         </>
       ) : kinds.length >= 2 ? (

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Net;
+
+namespace StockStream.Server.Transports.WebSockets.Compression;
+
+/// <summary>The open sockets' <see cref="WireTraffic"/> by connection id, for <c>GET /api/ws-traffic/{connectionId}</c>.</summary>
+public sealed class WireTrafficRegistry
+{
+    private readonly ConcurrentDictionary<string, Entry> _open = new(StringComparer.Ordinal);
+
+    /// <summary>Tracks an accepted socket until the returned handle is disposed; nothing when its bytes are not counted.</summary>
+    public IDisposable? Track(HttpContext context)
+    {
+        if (context.Features.Get<WireTraffic>() is not { } traffic) return null;
+        string id = context.Connection.Id;
+        _open[id] = new Entry(context.Connection.RemoteIpAddress, WebSocketCompression.Negotiated(context.Response), traffic);
+        return new Registration(this, id);
+    }
+
+    /// <summary>A socket's traffic, only to a caller from the socket's own address (its owner, as far as the server can tell).</summary>
+    public bool TryGet(string connectionId, IPAddress? caller, out string? extensions, out WireTraffic traffic)
+    {
+        if (_open.TryGetValue(connectionId, out var entry) && Equals(Normalize(entry.Remote), Normalize(caller)))
+        {
+            (extensions, traffic) = (entry.Extensions, entry.Traffic);
+            return true;
+        }
+        (extensions, traffic) = (null, null!);
+        return false;
+    }
+
+    private static IPAddress? Normalize(IPAddress? address) => address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address;
+
+    private sealed record Entry(IPAddress? Remote, string? Extensions, WireTraffic Traffic);
+
+    private sealed class Registration(WireTrafficRegistry registry, string id) : IDisposable
+    {
+        public void Dispose() => registry._open.TryRemove(id, out _);
+    }
+}
