@@ -25,13 +25,12 @@ public static class FrontendHosting
     {
         var options = app.Configuration.GetSection(FrontendOptions.SectionName).Get<FrontendOptions>() ?? new();
         string root = BuiltAppFolder(app.Configuration, app.Environment);
-        // API paths never fall through to index.html: an unknown one is a 404 problem, not a page.
-        app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No such API endpoint."))
-            .ExcludeFromDescription();
         app.UseSpaStaticFiles();
-        // Endpoints must win over the SPA fallback, so routing runs before UseSpa.
+        // Endpoints must win over the SPA fallback, so routing runs before UseSpa. A known path asked with another
+        // method gets routing's own 405 with Allow (a catch-all endpoint here would turn it into a 404).
         app.UseRouting();
         app.UseEndpoints(_ => { });
+        app.Use(SpaRequests.RefuseWhatThePageCannotAnswer);
 
         bool proxy = app.Environment.IsDevelopment() && options.DevServerUrl.Length > 0;
         string indexPath = Path.Combine(app.Environment.ContentRootPath, root, "index.html");

@@ -15,10 +15,10 @@ public static class MarketDataEndpoints
     public static IEndpointRouteBuilder MapMarketData(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Market data").ProducesProblem(StatusCodes.Status400BadRequest);
-        group.MapGet("/quotes", Quotes).WithSummary("The latest Quote of each named symbol.");
-        group.MapGet("/history/{symbol}", History).WithSummary("A symbol's ticks of the last `seconds`, oldest first.")
+        group.MapGet("/quotes", Quotes).AcceptsOnlyQuery("symbols").WithSummary("The latest Quote of each named symbol.");
+        group.MapGet("/history/{symbol}", History).AcceptsOnlyQuery("seconds").WithSummary("A symbol's ticks of the last `seconds`, oldest first.")
             .Produces<Tick[]>(contentType: "application/json");
-        group.MapGet("/candles/{symbol}", Candles).WithSummary("OHLCV bars of a symbol built from its history, oldest first.");
+        group.MapGet("/candles/{symbol}", Candles).AcceptsOnlyQuery("interval", "count").WithSummary("OHLCV bars of a symbol built from its history, oldest first.");
         return app;
     }
 

@@ -11,7 +11,7 @@ public static class SymbolEndpoints
     {
         app.MapGet("/api/symbols", (InstrumentCatalog catalog, TickHub hub) =>
             TypedResults.Ok(catalog.All.Select(i => new SymbolInfo(
-                i.Symbol, i.Name, i.Sector, i.Exchange, i.Currency, hub.Feeds[i.Id].Quote.Price))));
+                i.Symbol, i.Name, i.Sector, i.Exchange, i.Currency, hub.Feeds[i.Id].Quote.Price)))).AcceptsOnlyQuery();
         return app;
     }
 
