@@ -29,7 +29,8 @@ public sealed class DescriptorLimitServer : IServerEndpoint, IAsyncDisposable
     /// <summary>Open descriptors of the server process.</summary>
     public int OpenDescriptors() => Directory.GetFiles($"/proc/{_process.Id}/fd").Length;
 
-    public static async Task<DescriptorLimitServer> StartAsync(int openFiles, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<DescriptorLimitServer> StartAsync(int openFiles, IReadOnlyDictionary<string, string>? settings = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         int port = FreePort.Next();
         var merged = new Dictionary<string, string>
@@ -47,7 +48,7 @@ public sealed class DescriptorLimitServer : IServerEndpoint, IAsyncDisposable
         string dll = Path.Combine(AppContext.BaseDirectory, "StockStream.Server.dll");
         // prlimit is part of util-linux, on every Debian; without it this test must fail, not skip.
         var process = ChildProcess.Start("prlimit", [$"--nofile={openFiles}:{openFiles}", "dotnet", dll, .. merged.Select(p => $"--{p.Key}={p.Value}")],
-            AppContext.BaseDirectory);
+            AppContext.BaseDirectory, environment);
         var server = new DescriptorLimitServer(process, new Uri($"http://127.0.0.1:{port}"));
         await process.WaitForLineAsync("Now listening on", TimeSpan.FromSeconds(60));
         return server;
