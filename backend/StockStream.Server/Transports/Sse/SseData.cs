@@ -1,23 +1,19 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace StockStream.Server.Transports.Sse;
 
 /// <summary>
-/// The <c>data:</c> of one SSE event, already encoded as JSON; its converter hands the bytes to the SSE formatter
-/// untouched, so the ticks' pre-encoded JSON is copied, never re-serialized.
+/// The <c>data:</c> of one SSE event, already encoded as JSON (one line: the encoders never indent), which
+/// <see cref="SseWriter"/> copies untouched; or, for <see cref="KeepAlive"/>, the text of a comment line.
 /// </summary>
-[JsonConverter(typeof(Converter))]
-public sealed class SseData(ReadOnlyMemory<byte> json)
+public sealed class SseData
 {
-    public ReadOnlyMemory<byte> Json => json;
+    /// <summary>The <c>: keep-alive</c> comment written while nothing else is sent.</summary>
+    public static readonly SseData KeepAlive = new("keep-alive"u8.ToArray(), isComment: true);
 
-    private sealed class Converter : JsonConverter<SseData>
-    {
-        public override SseData Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            throw new NotSupportedException("SSE data is only written.");
+    public SseData(ReadOnlyMemory<byte> json) : this(json, isComment: false) { }
 
-        public override void Write(Utf8JsonWriter writer, SseData value, JsonSerializerOptions options) =>
-            writer.WriteRawValue(value.Json.Span, skipInputValidation: true);
-    }
+    private SseData(ReadOnlyMemory<byte> bytes, bool isComment) => (Json, IsComment) = (bytes, isComment);
+
+    public ReadOnlyMemory<byte> Json { get; }
+
+    public bool IsComment { get; }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using StockStream.Server.Streaming;
@@ -10,11 +11,11 @@ namespace StockStream.Server.Transports.Sse;
 /// <summary><c>GET /api/sse</c>: validates the query and <c>Last-Event-ID</c> before the stream starts, then streams.</summary>
 internal static class SseEndpoint
 {
-    public static Results<ServerSentEventsResult<SseData>, ProblemHttpResult> Handle(
+    public static Results<SseResult, ProblemHttpResult> Handle(
         HttpContext context,
         [Description("Comma-separated symbols, e.g. AAPL,MSFT; at most maxSymbols.")] string? symbols,
         TickHub hub, ConnectionBudget budget, Refusals refusals, IOptions<SseOptions> options, TransportMetrics metrics,
-        IHostApplicationLifetime lifetime, ILogger<SseStream> logger)
+        TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<SseStream> logger)
     {
         if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(metrics, logger, problem);
         PollCursor? lastEventId = null;
@@ -30,9 +31,11 @@ internal static class SseEndpoint
             return refusals.NoRoom(context, ConnectionKind.SseStream, "Too many streams; try again later.");
         // Released when the request ends, whether or not the stream ever started.
         context.Response.RegisterForDispose(slot);
-        context.Response.Headers.CacheControl = "no-store";
-        var stream = new SseStream(hub, feeds, options.Value, metrics, logger);
-        return TypedResults.ServerSentEvents(stream.ReadAsync(context.TraceIdentifier, lastEventId, lifetime.ApplicationStopping));
+        var settings = options.Value;
+        if (settings.SocketSendBufferBytes > 0 && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } tcp)
+            tcp.SendBufferSize = settings.SocketSendBufferBytes;
+        var stream = new SseStream(hub, feeds, settings, metrics, clock, logger);
+        return new SseResult(stream.ReadAsync(context.TraceIdentifier, lastEventId, lifetime.ApplicationStopping), settings, metrics, clock, logger);
     }
 
     private static ProblemHttpResult Refuse(TransportMetrics metrics, ILogger logger, ProblemHttpResult problem)

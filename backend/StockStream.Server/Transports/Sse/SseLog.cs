@@ -11,4 +11,7 @@ internal static partial class SseLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SSE stream refused: {Detail}")]
     public static partial void Refused(ILogger logger, string? detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SSE stream {RequestId} aborted: a write was not taken within {TimeoutMs} ms")]
+    public static partial void SendStalled(ILogger logger, string requestId, int timeoutMs);
 }

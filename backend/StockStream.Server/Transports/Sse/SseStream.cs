@@ -13,13 +13,14 @@ namespace StockStream.Server.Transports.Sse;
 /// then whatever its <see cref="SubscriberQueue"/> holds, as <c>ticks</c> and <c>market</c> events. The queue
 /// conflates a slow reader; the generator never waits for one.
 /// </summary>
-internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, SseOptions options, TransportMetrics metrics, ILogger logger)
+internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, SseOptions options, TransportMetrics metrics, TimeProvider clock, ILogger logger)
 {
     public const string TicksEvent = "ticks";
     public const string MarketEvent = "market";
 
     private readonly PooledBufferWriter _buffer = new();
     private readonly List<EncodedTick> _ticks = [];
+    private bool _keepAliveDue;
 
     public async IAsyncEnumerable<SseItem<SseData>> ReadAsync(
         string id, PollCursor? lastEventId, CancellationToken stopping, [EnumeratorCancellation] CancellationToken aborted = default)
@@ -45,6 +46,10 @@ internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, SseOptions opti
             hub.Subscribe(queue, new SubscribeMessage(0, [.. feeds.Select(f => f.Symbol)], seqs));
             using var onAbort = aborted.Register(() => queue.Complete());
             using var onStop = stopping.Register(() => queue.Complete());
+            // Wakes the loop when the stream has been silent for KeepAliveMs; re-armed after every item sent.
+            var keepAlive = TimeSpan.FromMilliseconds(options.KeepAliveMs);
+            using var keepAliveTimer = clock.CreateTimer(_ => { Volatile.Write(ref _keepAliveDue, true); queue.Signal(); },
+                null, keepAlive, Timeout.InfiniteTimeSpan);
             while (!queue.IsCompleted)
             {
                 await queue.WaitAsync();
@@ -57,6 +62,7 @@ internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, SseOptions opti
                         case MarketStatusMessage status when status.State != market:
                             market = status.State;
                             yield return MarketItem(status);
+                            Rearm(keepAliveTimer, keepAlive);
                             break;
                         case SnapshotMessage snapshot:
                             // A resumed symbol's ticks were evicted meanwhile: it restarts from its quote.
@@ -69,12 +75,19 @@ internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, SseOptions opti
                             break;
                     }
                 }
-                if (_ticks.Count == 0 && quotes is null) continue;
+                if (_ticks.Count == 0 && quotes is null)
+                {
+                    if (!Volatile.Read(ref _keepAliveDue)) continue;
+                    yield return new SseItem<SseData>(SseData.KeepAlive);
+                    Rearm(keepAliveTimer, keepAlive);
+                    continue;
+                }
                 // Everything pending was drained, so the newest offset taken is an exact cursor. Resumed ticks arrive
                 // per symbol, so put them back in stream order first (live batches already are).
                 if (!InStreamOrder(_ticks)) _ticks.Sort(static (a, b) => ((StreamTick)a).Offset.CompareTo(((StreamTick)b).Offset));
                 if (_ticks.Count > 0) cursor = new PollCursor(hub.Epoch, Math.Max(cursor.Offset, ((StreamTick)_ticks[^1]).Offset));
                 yield return TicksItem(new PollAnswer(cursor, _ticks, flags, quotes ?? [], market ?? hub.MarketState));
+                Rearm(keepAliveTimer, keepAlive);
                 _ticks.Clear();
             }
         }
@@ -85,6 +98,12 @@ internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, SseOptions opti
             metrics.ConnectionClosed(SseTransport.Transport);
             SseLog.Ended(logger, id);
         }
+    }
+
+    private void Rearm(ITimer timer, TimeSpan keepAlive)
+    {
+        Volatile.Write(ref _keepAliveDue, false);
+        timer.Change(keepAlive, Timeout.InfiniteTimeSpan);
     }
 
     private static bool InStreamOrder(List<EncodedTick> ticks)

@@ -31,6 +31,7 @@ public static class SseTransport
             .WithTags("Streaming")
             .WithSummary("Server-Sent Events: `ticks` events (data = a poll answer, id = its cursor) and `market` events.")
             .WithDescription("Send `Last-Event-ID` to resume after an event. The messages are described in docs/asyncapi.yaml.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
