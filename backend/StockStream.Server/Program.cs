@@ -11,6 +11,7 @@ using StockStream.Server.Transports.WebSockets;
 using StockStream.Server.Transports.WebSockets.Compression;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppLocation.ContentRoot() });
+builder.AddStartupErrors();
 builder.Services.AddProblemDetails();
 builder.AddConnectionLimits();
 builder.AddClientLimits();
@@ -45,7 +46,7 @@ app.MapAdmin();
 app.MapMetrics();
 app.MapApiDocs();
 app.UseFrontend();
-app.Run();
+return StartupErrors.Run(app);
 
 /// <summary>Entry point, visible to the integration tests' host.</summary>
 public partial class Program;

@@ -12,10 +12,13 @@ namespace StockStream.Server.Market;
 /// </summary>
 public sealed partial class TickGenerator(
     InstrumentCatalog catalog, IOptions<MarketOptions> options, ITickBackplane backplane,
-    MarketMetrics metrics, TimeProvider clock, ILogger<TickGenerator> logger) : BackgroundService
+    MarketMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<TickGenerator> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A server that fails to start (port in use, bad setting) must not have generated or logged anything first.
+        if (!await ServerStartedAsync(stoppingToken)) return;
         LogStarted(logger, catalog.Count, options.Value.TicksPerSecond, options.Value.Seed);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -32,6 +35,16 @@ public sealed partial class TickGenerator(
                 LogSteppedDown(logger, e.Message);
             }
         }
+    }
+
+    /// <summary>Completes with true once the server listens, with false if it stops (or never starts) before that.</summary>
+    private async Task<bool> ServerStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetResult());
+        await started.Task;
+        return !stoppingToken.IsCancellationRequested;
     }
 
     private async Task GenerateAsync(GeneratorLease lease, CancellationToken cancellationToken)

@@ -23,6 +23,14 @@ public struct QuoteState(double openPrice, long sessionStart)
         if (tick.Price < Low) Low = tick.Price;
     }
 
+    /// <summary>A new session (the market reopened after a close): it opens at the last price with no volume; seq goes on.</summary>
+    public void StartSession(long now)
+    {
+        Open = High = Low = Price;
+        Volume = 0;
+        if (Seq == 0) Time = now; // not ticked yet: the Quote's time is its session's start
+    }
+
     public static QuoteState From(Quote quote) => new(quote.Open, quote.Time)
     {
         Seq = quote.Seq,

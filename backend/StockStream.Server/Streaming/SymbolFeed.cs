@@ -49,6 +49,11 @@ public sealed class SymbolFeed
         }
     }
 
+    internal void StartSession(long now)
+    {
+        lock (_gate) _quote.StartSession(now);
+    }
+
     /// <summary>Records a tick in the history without touching the quote (a restored tick the quote already counts).</summary>
     internal void Remember(StreamTick tick)
     {

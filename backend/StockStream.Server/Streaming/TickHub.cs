@@ -24,6 +24,7 @@ public sealed class TickHub : ITickSink
     // Market-state broadcasts are rare and connects frequent: a set under the state lock, not a copied array.
     private readonly HashSet<SubscriberQueue> _attached = [];
     private volatile MarketState _state;
+    private bool _closedSinceSession; // guarded by _stateGate: the next open starts a new session
     private TaskCompletionSource _stateChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ulong _offset;
 
@@ -34,6 +35,7 @@ public sealed class TickHub : ITickSink
         _metrics = metrics;
         _clock = clock;
         _state = market.Value.InitialState;
+        _closedSinceSession = _state == MarketState.Closed;
         long sessionStart = clock.NowMicroseconds();
         int historyCapacity = _options.HistoryCapacityPerSymbol(catalog.Count);
         _feeds = [.. catalog.All.Select(i => new SymbolFeed(i.Id, i.Symbol, PriceModel.Round(i.StartPrice, market.Value.TickSize), sessionStart, _options, historyCapacity))];
@@ -95,6 +97,8 @@ public sealed class TickHub : ITickSink
         Epoch = epoch;
         var bySymbol = quotes?.ToDictionary(q => q.Symbol, StringComparer.Ordinal);
         foreach (var feed in _feeds) feed.Restore(bySymbol?.GetValueOrDefault(feed.Symbol), heldAfter);
+        // The shared quotes are of the stream's current session: a reopen already behind them must not restart it.
+        lock (_stateGate) _closedSinceSession = false;
         Volatile.Write(ref _offset, offset);
     }
 
@@ -115,8 +119,16 @@ public sealed class TickHub : ITickSink
         lock (_stateGate)
         {
             if (_state == state) return;
+            long now = _clock.NowMicroseconds();
+            // Every node of a shared stream applies changes between the same batches, so all restart alike.
+            if (state == MarketState.Open && _closedSinceSession)
+            {
+                foreach (var feed in _feeds) feed.StartSession(now);
+                _closedSinceSession = false;
+            }
+            if (state == MarketState.Closed) _closedSinceSession = true;
             _state = state;
-            var message = new MarketStatusMessage(state, _clock.NowMicroseconds());
+            var message = new MarketStatusMessage(state, now);
             foreach (var queue in _attached) queue.EnqueueControl(message);
             changed = _stateChanged;
             _stateChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -72,6 +72,13 @@ public sealed class ChildProcess : IAsyncDisposable
         lock (_lines) return _lines.Count(line => line.Contains(text, StringComparison.Ordinal));
     }
 
+    /// <summary>Waits until it exits on its own; returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     /// <summary>Kills it at once, as a crash would (SIGKILL), and waits until it is gone.</summary>
     public async Task KillAsync()
     {
