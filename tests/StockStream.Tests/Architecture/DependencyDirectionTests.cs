@@ -41,6 +41,7 @@ public sealed class DependencyDirectionTests
     [InlineData("StockStream.Server.Streaming", "StockStream.Server.Hosting")]
     [InlineData("StockStream.Server.Transports.Sse", "StockStream.Server.Transports.LongPolling")]
     [InlineData("StockStream.Server.Transports.Http", "StockStream.Server.Transports.WebSockets")]
+    [InlineData("StockStream.Server.Transports.Sse", "StockStream.Server.Transports.WebSockets.Compression")]
     public void TheRuleRefusesBackEdges(string from, string to) => Assert.NotNull(Drawing.Forbids(from, to));
 
     [Theory]
@@ -50,5 +51,7 @@ public sealed class DependencyDirectionTests
     [InlineData("StockStream.Server.Transports.Sse", "StockStream.Server.Transports.Http")]
     [InlineData("StockStream.Server.Transports.WebSockets", "StockStream.Server.Streaming")]
     [InlineData("StockStream.Server.Hosting", "StockStream.Server.Transports.Rest")]
+    [InlineData("StockStream.Server.Transports.WebSockets", "StockStream.Server.Transports.WebSockets.Compression")]
+    [InlineData("StockStream.Server.Transports.WebSockets.Compression", "StockStream.Server.Transports.WebSockets")]
     public void TheRuleAllowsWhatTheDrawingAllows(string from, string to) => Assert.Null(Drawing.Forbids(from, to));
 }

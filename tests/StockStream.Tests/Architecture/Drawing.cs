@@ -45,9 +45,18 @@ public static class Drawing
 
     private static string? ForbidsWithinTransports(string from, string to)
     {
-        if (from == to || SharedTransportModules.Contains(to)) return null;
-        return SharedTransportModules.Contains(from)
+        string fromModule = TransportModuleOf(from), toModule = TransportModuleOf(to);
+        if (fromModule == toModule || SharedTransportModules.Contains(toModule)) return null;
+        return SharedTransportModules.Contains(fromModule)
             ? $"the shared module {from} may not use the transport {to}"
             : $"the transport {from} may not use another transport, {to}: move what they share to a shared module";
+    }
+
+    /// <summary>The transport or shared module a namespace of Transports belongs to: a transport's sub-namespaces are its own.</summary>
+    private static string TransportModuleOf(string ns)
+    {
+        string[] parts = ns.Split('.');
+        int depth = Root.Split('.').Length + 2;
+        return parts.Length <= depth ? ns : string.Join('.', parts[..depth]);
     }
 }

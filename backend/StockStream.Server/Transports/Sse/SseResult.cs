@@ -19,20 +19,19 @@ internal sealed class SseResult(IAsyncEnumerable<SseItem<SseData>> items, SseOpt
         var aborted = context.RequestAborted;
         var timeout = TimeSpan.FromMilliseconds(options.SendTimeoutMs);
         using var deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
-        using var onAbort = aborted.Register(static d => ((CancellationTokenSource)d!).Cancel(), deadline);
+        using var flushToken = CancellationTokenSource.CreateLinkedTokenSource(aborted, deadline.Token);
         await foreach (var item in items.WithCancellation(aborted))
         {
             SseWriter.Write(output, item);
             deadline.CancelAfter(timeout);
             try
             {
-                if ((await output.FlushAsync(deadline.Token)).IsCompleted) return;
+                if ((await output.FlushAsync(flushToken.Token)).IsCompleted) return;
             }
-            catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
             {
                 // The deadline passed: handled below, like a flush that reports cancellation.
             }
-            if (aborted.IsCancellationRequested) return;
             if (deadline.IsCancellationRequested)
             {
                 metrics.SendStalled(SseTransport.Transport);
@@ -40,6 +39,7 @@ internal sealed class SseResult(IAsyncEnumerable<SseItem<SseData>> items, SseOpt
                 context.Abort();
                 return;
             }
+            if (aborted.IsCancellationRequested) return;
             deadline.CancelAfter(Timeout.InfiniteTimeSpan);
         }
     }
