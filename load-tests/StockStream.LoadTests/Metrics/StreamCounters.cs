@@ -83,10 +83,21 @@ public sealed class StreamCounters
     /// <summary>Every count now, to send elsewhere (an agent's to its coordinator).</summary>
     public CounterValues Snapshot() => new()
     {
-        Frames = Frames, Ticks = Ticks, BytesReceived = BytesReceived, BytesSent = BytesSent, ConnectionsOpened = ConnectionsOpened,
-        Requests = Requests, ConflatedFrames = ConflatedFrames, SessionsOk = SessionsOk, Errors = new(ErrorsByKind),
-        Drops = Drops, Reconnects = Reconnects, ReconnectFailures = ReconnectFailures, FirstDropMicros = FirstDropMicros,
-        LastResumeMicros = LastResumeMicros, DropsByKind = new(DropsByKind),
+        Frames = Frames,
+        Ticks = Ticks,
+        BytesReceived = BytesReceived,
+        BytesSent = BytesSent,
+        ConnectionsOpened = ConnectionsOpened,
+        Requests = Requests,
+        ConflatedFrames = ConflatedFrames,
+        SessionsOk = SessionsOk,
+        Errors = new(ErrorsByKind),
+        Drops = Drops,
+        Reconnects = Reconnects,
+        ReconnectFailures = ReconnectFailures,
+        FirstDropMicros = FirstDropMicros,
+        LastResumeMicros = LastResumeMicros,
+        DropsByKind = new(DropsByKind),
     };
 
     /// <summary>Adds counts made elsewhere (another agent's).</summary>

@@ -48,8 +48,12 @@ public sealed class GridRun : ILoadTestRun
             var point = Points[p];
             var at = options with
             {
-                Clients = point.Clients, SymbolsPerClient = point.Symbols, TicksPerSecond = point.Rate,
-                Duration = duration, WarmUp = warmUp, RampUp = options.Quick ? point.RampUp / 2 : point.RampUp,
+                Clients = point.Clients,
+                SymbolsPerClient = point.Symbols,
+                TicksPerSecond = point.Rate,
+                Duration = duration,
+                WarmUp = warmUp,
+                RampUp = options.Quick ? point.RampUp / 2 : point.RampUp,
             };
             foreach (var kind in p % 2 == 0 ? transports : transports.Reverse())
             {

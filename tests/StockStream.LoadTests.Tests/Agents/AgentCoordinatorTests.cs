@@ -46,7 +46,8 @@ public sealed class AgentCoordinatorTests : IAsyncLifetime
         var coordinator = new AgentCoordinator(pool, new ScenarioMonitor(new ClientOnlyProbe(), (_, _) => { })) { StartDelay = TimeSpan.FromSeconds(1), DrainTime = TimeSpan.FromMilliseconds(500) };
         // A warm-up, then long enough that a busy machine still delivers ticks inside the window.
         var props = Scenario.Create("ws", _ => Task.FromResult(Response.Ok()))
-            .WithLoadSimulations(Simulation.KeepConstant(5, TimeSpan.FromSeconds(1)), Simulation.KeepConstant(5, TimeSpan.FromSeconds(4))) with { WarmUp = TimeSpan.FromSeconds(1) };
+            .WithLoadSimulations(Simulation.KeepConstant(5, TimeSpan.FromSeconds(1)), Simulation.KeepConstant(5, TimeSpan.FromSeconds(4))) with
+        { WarmUp = TimeSpan.FromSeconds(1) };
         var m = new ScenarioMeasurements(new SymbolTable([FakeMarket.Symbol]), new MeasurementWindow());
 
         var run = await coordinator.RunAsync(TransportKind.WebSocket, props, [_server.BaseAddress], m, symbolsPerClient: 1, reconnect: false, onStart: null, CancellationToken.None).WaitAsync(Timeout);

@@ -20,7 +20,8 @@ public class ScenarioRunnerTests
             try { await Task.Delay(System.Threading.Timeout.Infinite, context.CancellationToken); }
             finally { Interlocked.Decrement(ref running); }
             return Response.Ok();
-        }).WithLoadSimulations(Simulation.KeepConstant(5, TimeSpan.FromMilliseconds(300))) with { DrainTime = TimeSpan.Zero };
+        }).WithLoadSimulations(Simulation.KeepConstant(5, TimeSpan.FromMilliseconds(300))) with
+        { DrainTime = TimeSpan.Zero };
 
         var (outcome, m) = await RunAsync(scenario);
 
@@ -35,7 +36,8 @@ public class ScenarioRunnerTests
     public async Task CountsFailedSessionsByErrorAndStartsThemAgain()
     {
         var scenario = Scenario.Create("refused", _ => Task.FromResult(Response.Fail("connect: HTTP 503")))
-            .WithLoadSimulations(Simulation.KeepConstant(2, TimeSpan.FromMilliseconds(400))) with { DrainTime = TimeSpan.Zero };
+            .WithLoadSimulations(Simulation.KeepConstant(2, TimeSpan.FromMilliseconds(400))) with
+        { DrainTime = TimeSpan.Zero };
 
         var (_, m) = await RunAsync(scenario, new ScenarioRunner(Monitor()) { RetryDelay = TimeSpan.FromMilliseconds(50) });
 
@@ -53,7 +55,8 @@ public class ScenarioRunnerTests
             await Task.Delay(System.Threading.Timeout.Infinite, context.CancellationToken);
             return Response.Ok();
         }).WithLoadSimulations(Simulation.Inject(3, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(100)))
-            with { DrainTime = TimeSpan.Zero };
+            with
+        { DrainTime = TimeSpan.Zero };
 
         var (outcome, _) = await RunAsync(scenario);
 
@@ -73,7 +76,8 @@ public class ScenarioRunnerTests
             await Task.Delay(System.Threading.Timeout.Infinite, context.CancellationToken);
             return Response.Ok();
         }).WithLoadSimulations(Simulation.KeepConstant(2, TimeSpan.FromMilliseconds(300)), Simulation.KeepConstant(2, TimeSpan.FromMilliseconds(300)))
-            with { WarmUp = TimeSpan.FromMilliseconds(300), DrainTime = TimeSpan.Zero };
+            with
+        { WarmUp = TimeSpan.FromMilliseconds(300), DrainTime = TimeSpan.Zero };
 
         var (outcome, m) = await RunAsync(scenario);
 
@@ -94,7 +98,8 @@ public class ScenarioRunnerTests
             try { await Task.Delay(System.Threading.Timeout.Infinite, context.CancellationToken); }
             finally { Interlocked.Decrement(ref running); }
             return Response.Ok();
-        }).WithLoadSimulations(Simulation.KeepConstant(4, TimeSpan.FromMilliseconds(300))) with { DrainTime = TimeSpan.FromMilliseconds(50) };
+        }).WithLoadSimulations(Simulation.KeepConstant(4, TimeSpan.FromMilliseconds(300))) with
+        { DrainTime = TimeSpan.FromMilliseconds(50) };
         var runner = new ScenarioRunner(Monitor())
         {
             OnWindowClosed = _ =>

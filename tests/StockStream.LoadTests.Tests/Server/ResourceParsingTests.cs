@@ -151,9 +151,9 @@ public class ResourceParsingTests
     public void EachNodesAndRedissCoresOverAnInterval()
     {
         var start = new ResourceSnapshot(new DateTime(2026, 11, 23, 18, 0, 0, DateTimeKind.Utc), TimeSpan.FromSeconds(3), null, TimeSpan.Zero, 0, null, 0)
-            { NodeCpu = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], RedisCpu = TimeSpan.FromSeconds(1) };
+        { NodeCpu = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], RedisCpu = TimeSpan.FromSeconds(1) };
         var end = new ResourceSnapshot(start.At.AddSeconds(10), TimeSpan.FromSeconds(9), null, TimeSpan.Zero, 0, null, 0)
-            { NodeCpu = [TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(6)], RedisCpu = TimeSpan.FromSeconds(2) };
+        { NodeCpu = [TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(6)], RedisCpu = TimeSpan.FromSeconds(2) };
 
         Assert.Equal(0.6, end.ServerCoresSince(start)!.Value, precision: 9);
         Assert.Equal([0.2, 0.4], end.NodeCoresSince(start).Select(c => Math.Round(c!.Value, 9)));
