@@ -41,7 +41,11 @@ public sealed class MetricWatcher : IDisposable
     /// <summary>Completes at the first negative measurement since the watcher started (an up-down counter going down).</summary>
     public Task FirstDecrease => _decreased.Task;
 
-    /// <summary>Re-checks <paramref name="condition"/> at every measurement until it holds; fails after the timeout.</summary>
+    /// <summary>
+    /// Re-checks <paramref name="condition"/> at every measurement until it holds; fails after the timeout. A condition
+    /// may also turn true just after the last measurement (a slot freed when the response ends), so it is re-checked
+    /// every <see cref="RecheckInterval"/> too.
+    /// </summary>
     public async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
@@ -50,9 +54,12 @@ public sealed class MetricWatcher : IDisposable
             Task next;
             lock (_gate) next = _next.Task;
             if (condition()) return;
-            await next.WaitAsync(deadline.Token);
+            deadline.Token.ThrowIfCancellationRequested();
+            await Task.WhenAny(next, Task.Delay(RecheckInterval, deadline.Token));
         }
     }
+
+    private static readonly TimeSpan RecheckInterval = TimeSpan.FromMilliseconds(100);
 
     public void Dispose() => _listener.Dispose();
 }

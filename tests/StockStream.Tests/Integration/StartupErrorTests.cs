@@ -39,6 +39,16 @@ public class StartupErrorTests
         AssertNoStackTrace(output);
     }
 
+    [Fact]
+    public async Task ACompressionWindowOutsideNineToFifteenStopsTheServerAtStart()
+    {
+        var (exitCode, output) = await RunServerAsync($"--urls=http://127.0.0.1:{FreePort.Next()}", "--WebSocket:Compression:MaxWindowBits=16");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("MaxWindowBits", Assert.Single(ErrorLines(output)));
+        AssertNoStackTrace(output);
+    }
+
     private static async Task<(int ExitCode, string Output)> RunServerAsync(params string[] arguments)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "StockStream.Server.dll");
