@@ -42,6 +42,9 @@ public sealed class FuzzTests(ITestOutputHelper output)
         {
             // One fuzzing socket sends thousands of messages a second; the rate limit has tests of its own.
             ["WebSocket:MaxMessagesPerSecond"] = "100000",
+            // The fuzzing client reads each answer after sending; on a busy machine it can take longer than the default
+            // 2 s to read a close, and the server's abort after the close timeout would then reset the socket under it.
+            ["WebSocket:CloseTimeoutMs"] = "15000",
         }, new Dictionary<string, string>
         {
             // A 4 MB gen0 budget (the default follows the cache size, tens of MB) makes the GC collect every few MB
