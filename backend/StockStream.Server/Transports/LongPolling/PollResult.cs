@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using StockStream.Server.Streaming;
 using StockStream.Server.Transports.Http;
 
 namespace StockStream.Server.Transports.LongPolling;
 
-/// <summary>Writes a poll answer straight into the response's pipe: MessagePack when the client accepts it, else JSON.</summary>
+/// <summary>
+/// Writes a poll answer straight into the response's pipe: MessagePack when the client accepts it, else JSON. A client
+/// that does not take it within <see cref="LongPollingOptions.SendTimeoutMs"/> has its connection aborted.
+/// </summary>
 public sealed class PollResult(PollAnswer answer, string outcome) : IResult
 {
     public const string MessagePackMediaType = "application/x-msgpack";
@@ -13,6 +18,12 @@ public sealed class PollResult(PollAnswer answer, string outcome) : IResult
 
     public async Task ExecuteAsync(HttpContext context)
     {
+        var services = context.RequestServices;
+        var options = services.GetRequiredService<IOptions<LongPollingOptions>>().Value;
+        var metrics = services.GetRequiredService<TransportMetrics>();
+        var logger = services.GetRequiredService<ILogger<PollResult>>();
+        if (options.SocketSendBufferBytes > 0 && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } tcp)
+            tcp.SendBufferSize = options.SocketSendBufferBytes;
         var response = context.Response;
         bool msgpack = AcceptsMessagePack(context.Request);
         response.ContentType = msgpack ? MessagePackMediaType : "application/json; charset=utf-8";
@@ -21,12 +32,20 @@ public sealed class PollResult(PollAnswer answer, string outcome) : IResult
         if (msgpack) PollAnswerWriter.WriteMessagePack(body, answer);
         else PollAnswerWriter.WriteJson(body, answer);
         long bytes = body.CanGetUnflushedBytes ? body.UnflushedBytes : 0;
-        await body.FlushAsync(context.RequestAborted);
+        using (var deadline = new SendDeadline(TimeSpan.FromMilliseconds(options.SendTimeoutMs), services.GetRequiredService<TimeProvider>(), context.RequestAborted))
+        {
+            if (await deadline.FlushAsync(body) == FlushOutcome.Stalled)
+            {
+                metrics.SendStalled(LongPollingTransport.Transport);
+                LongPollingLog.SendStalled(logger, context.TraceIdentifier, options.SendTimeoutMs);
+                context.Abort();
+                return;
+            }
+        }
 
-        var services = context.RequestServices;
-        services.GetRequiredService<TransportMetrics>().Sent(LongPollingTransport.Transport, answer.Ticks.Count, (int)bytes);
+        metrics.Sent(LongPollingTransport.Transport, answer.Ticks.Count, (int)bytes);
         services.GetRequiredService<LongPollingMetrics>().Answered(outcome);
-        LongPollingLog.Answered(services.GetRequiredService<ILogger<PollResult>>(), context.TraceIdentifier, outcome, answer.Ticks.Count, bytes);
+        LongPollingLog.Answered(logger, context.TraceIdentifier, outcome, answer.Ticks.Count, bytes);
     }
 
     private static bool AcceptsMessagePack(HttpRequest request)
