@@ -3,12 +3,13 @@ using System.Diagnostics;
 namespace StockStream.LoadTests.Server;
 
 /// <summary>
-/// A process this tool started, its output copied to a log file; killed (with its process tree) on dispose and,
+/// A process this tool started, its output copied to a log file (complete once it is disposed); killed (with its process tree) on dispose and,
 /// as a last resort, when this tool exits.
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly TaskCompletionSource _outputEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ChildProcess(Process process)
     {
@@ -62,9 +63,20 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         var log = TextWriter.Synchronized(new StreamWriter(logPath, append: true) { AutoFlush = true });
-        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine(e.Data); };
-        _process.Exited += (_, _) => log.Dispose();
+        // The log closes once both streams have ended (a null line), not when the process exits: lines written just
+        // before the exit are still being delivered then, and would be lost or written to a closed log.
+        int open = 2;
+        void Copy(object? sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is not null) log.WriteLine(e.Data);
+            else if (Interlocked.Decrement(ref open) == 0)
+            {
+                log.Dispose();
+                _outputEnded.TrySetResult();
+            }
+        }
+        _process.OutputDataReceived += Copy;
+        _process.ErrorDataReceived += Copy;
         _process.EnableRaisingEvents = true;
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -89,6 +101,8 @@ public sealed class ChildProcess : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         }
+        // Bounded: a grandchild that inherited the output would keep it open.
+        await _outputEnded.Task.WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
         _process.Dispose();
     }
 }
