@@ -35,12 +35,11 @@ internal static class LongPollEndpoint
         if (budget.TryEnter(ConnectionKind.HeldPoll) is not { } slot)
             return refusals.NoRoom(context, ConnectionKind.HeldPoll, "Too many polls held; try again later.");
         using var held = slot;
-        var market = hub.MarketState;
         long started = clock.GetTimestamp();
         metrics.HoldStarted();
         try
         {
-            var (answer, outcome) = await waiter.WaitAsync(feeds, parsed.Offset, market, timeout,
+            var (answer, outcome) = await waiter.WaitAsync(feeds, parsed.Offset, parsed.Market, timeout,
                 context.RequestAborted, lifetime.ApplicationStopping);
             if (answer is not null) return new PollResult(answer, outcome);
             LongPollingLog.WentAway(logger, context.TraceIdentifier);

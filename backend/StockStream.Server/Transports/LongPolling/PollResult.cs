@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
-using StockStream.Server.Streaming;
+using StockStream.Protocol;
+using StockStream.Protocol.Http;
 using StockStream.Server.Transports.Http;
 
 namespace StockStream.Server.Transports.LongPolling;
@@ -7,23 +8,22 @@ namespace StockStream.Server.Transports.LongPolling;
 /// <summary>Writes a poll answer straight into the response's pipe: MessagePack when the client accepts it, else JSON.</summary>
 public sealed class PollResult(PollAnswer answer, string outcome) : IResult
 {
-    public const string MessagePackMediaType = "application/x-msgpack";
+    public static string MessagePackMediaType => PollAnswerFormat.MessagePack.MediaType;
 
     public PollAnswer Answer => answer;
 
     public async Task ExecuteAsync(HttpContext context)
     {
         var response = context.Response;
-        bool msgpack = AcceptsMessagePack(context.Request);
-        response.ContentType = msgpack ? MessagePackMediaType : "application/json; charset=utf-8";
+        var services = context.RequestServices;
+        PollAnswerFormat format = AcceptsMessagePack(context.Request) ? PollAnswerFormat.MessagePack : PollAnswerFormat.Json;
+        response.ContentType = format.ContentType;
         response.Headers.CacheControl = "no-store";
         var body = response.BodyWriter;
-        if (msgpack) PollAnswerWriter.WriteMessagePack(body, answer);
-        else PollAnswerWriter.WriteJson(body, answer);
+        format.Write(body, answer.ToWire(services.GetRequiredService<TimeProvider>().NowMicroseconds()));
         long bytes = body.CanGetUnflushedBytes ? body.UnflushedBytes : 0;
         await body.FlushAsync(context.RequestAborted);
 
-        var services = context.RequestServices;
         services.GetRequiredService<TransportMetrics>().Sent(LongPollingTransport.Transport, answer.Ticks.Count, (int)bytes);
         services.GetRequiredService<LongPollingMetrics>().Answered(outcome);
         LongPollingLog.Answered(services.GetRequiredService<ILogger<PollResult>>(), context.TraceIdentifier, outcome, answer.Ticks.Count, bytes);
