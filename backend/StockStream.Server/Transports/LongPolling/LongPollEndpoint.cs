@@ -34,7 +34,8 @@ internal static class LongPollEndpoint
 
         if (budget.TryEnter(ConnectionKind.HeldPoll) is not { } slot)
             return refusals.NoRoom(context, ConnectionKind.HeldPoll, "Too many polls held; try again later.");
-        using var held = slot;
+        // Held until the answer has been written (or its send deadline passed), not only while waiting for ticks.
+        context.Response.RegisterForDispose(slot);
         long started = clock.GetTimestamp();
         metrics.HoldStarted();
         try

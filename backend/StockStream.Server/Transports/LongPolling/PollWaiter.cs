@@ -8,7 +8,7 @@ namespace StockStream.Server.Transports.LongPolling;
 /// Holds a poll until a tick of its feeds is newer than its cursor, the market changes state, the hold times out
 /// or the server stops. A held poll is a few O(1) registrations — no thread, no timer loop.
 /// </summary>
-public sealed class PollWaiter(TickHub hub, PollWakeups wakeups, MarketChanges marketChanges, TimeProvider clock)
+public sealed class PollWaiter(TickHub hub, PollWakeups wakeups, MarketChanges marketChanges, StreamingMetrics metrics, TimeProvider clock)
 {
     /// <summary>
     /// The answer and why it was given (ticks, missed, market, timeout, shutdown); null when the client left.
@@ -25,8 +25,12 @@ public sealed class PollWaiter(TickHub hub, PollWakeups wakeups, MarketChanges m
         {
             // Join before reading, so a tick landing between the read and the wait still wakes us.
             using var wakeup = wakeups.Register(feeds);
-            var answer = CursorReader.After(hub, feeds, cursor, out bool settled);
-            if (answer is null) return (CursorReader.Start(hub, feeds, TickFlags.Missed), "missed");
+            var answer = CursorReader.After(hub, feeds, cursor, out bool settled, out bool overBudget);
+            if (answer is null)
+            {
+                if (overBudget) metrics.ReplayRefused();
+                return (CursorReader.Start(hub, feeds, TickFlags.Missed), "missed");
+            }
             if (answer.Ticks.Count > 0) return (answer, "ticks");
             if (answer.Market != market) return (answer, "market");
             if (hold.IsCancellationRequested)
