@@ -1,10 +1,11 @@
-using StockStream.LoadTests.Cli;
 using StockStream.LoadTests.Agents;
+using StockStream.LoadTests.Cli;
 using StockStream.LoadTests.Display;
 using StockStream.LoadTests.Engine;
 using StockStream.LoadTests.Metrics;
 using StockStream.LoadTests.Server;
 using StockStream.LoadTests.Transports;
+using StockStream.Protocol;
 
 namespace StockStream.LoadTests.Scenarios;
 
@@ -85,7 +86,7 @@ public sealed class ScenarioExecutor : IDisposable
         var coordinator = new AgentCoordinator(Agents, new ScenarioMonitor(_target.Probe, (_, _) => { }));
         var run = await coordinator.RunAsync(kind, props, _target.Entrances, m, symbolsPerClient, Placement?.Reconnect is not null, async (start, ct) =>
         {
-            var opened = Task.Delay(TimeSpan.FromMicroseconds(Math.Max(0, start + (long)warmUp.TotalMicroseconds - UnixClock.NowMicros)), ct)
+            var opened = Task.Delay(TimeSpan.FromMicroseconds(Math.Max(0, start + (long)warmUp.TotalMicroseconds - UnixTime.NowMicroseconds())), ct)
                 .ContinueWith(async _ => before = await _metrics.ScrapeAsync(ct), TaskScheduler.Default).Unwrap();
             await Task.WhenAll(opened, fault.RunAsync(start, ct));
         }, cancellationToken);

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using StockStream.LoadTests.Server;
+using StockStream.Testing;
 
 namespace StockStream.LoadTests.Tests.Server;
 

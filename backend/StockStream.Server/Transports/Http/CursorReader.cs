@@ -47,7 +47,7 @@ public static class CursorReader
                 }
             }
             SortByOffset(ticks);
-            return new PollAnswer(new PollCursor(hub.Epoch, cursor), ticks, flags, quotes, market);
+            return new PollAnswer(new PollCursor(hub.Epoch, cursor, market), ticks, flags, quotes, market);
         }
     }
 
@@ -89,7 +89,7 @@ public static class CursorReader
             }
         }
         SortByOffset(ticks);
-        return new PollAnswer(new PollCursor(hub.Epoch, end), ticks, TickFlags.None, [], market);
+        return new PollAnswer(new PollCursor(hub.Epoch, end, market), ticks, TickFlags.None, [], market);
     }
 
     /// <summary>

@@ -36,12 +36,11 @@ internal static class LongPollEndpoint
             return refusals.NoRoom(context, ConnectionKind.HeldPoll, "Too many polls held; try again later.");
         // Held until the answer has been written (or its send deadline passed), not only while waiting for ticks.
         context.Response.RegisterForDispose(slot);
-        var market = hub.MarketState;
         long started = clock.GetTimestamp();
         metrics.HoldStarted();
         try
         {
-            var (answer, outcome) = await waiter.WaitAsync(feeds, parsed.Offset, market, timeout,
+            var (answer, outcome) = await waiter.WaitAsync(feeds, parsed.Offset, parsed.Market, timeout,
                 context.RequestAborted, lifetime.ApplicationStopping);
             if (answer is not null) return new PollResult(answer, outcome);
             LongPollingLog.WentAway(logger, context.TraceIdentifier);

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using StockStream.Server.Streaming;
+using StockStream.Protocol;
+using StockStream.Protocol.Http;
 using StockStream.Server.Transports.Http;
 
 namespace StockStream.Server.Transports.LongPolling;
@@ -12,7 +13,7 @@ namespace StockStream.Server.Transports.LongPolling;
 /// </summary>
 public sealed class PollResult(PollAnswer answer, string outcome) : IResult
 {
-    public const string MessagePackMediaType = "application/x-msgpack";
+    public static string MessagePackMediaType => PollAnswerFormat.MessagePack.MediaType;
 
     public PollAnswer Answer => answer;
 
@@ -25,14 +26,14 @@ public sealed class PollResult(PollAnswer answer, string outcome) : IResult
         if (options.SocketSendBufferBytes > 0 && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } tcp)
             tcp.SendBufferSize = options.SocketSendBufferBytes;
         var response = context.Response;
-        bool msgpack = AcceptsMessagePack(context.Request);
-        response.ContentType = msgpack ? MessagePackMediaType : "application/json; charset=utf-8";
+        PollAnswerFormat format = AcceptsMessagePack(context.Request) ? PollAnswerFormat.MessagePack : PollAnswerFormat.Json;
+        response.ContentType = format.ContentType;
         response.Headers.CacheControl = "no-store";
         var body = response.BodyWriter;
-        if (msgpack) PollAnswerWriter.WriteMessagePack(body, answer);
-        else PollAnswerWriter.WriteJson(body, answer);
+        var clock = services.GetRequiredService<TimeProvider>();
+        format.Write(body, answer.ToWire(clock.NowMicroseconds()));
         long bytes = body.CanGetUnflushedBytes ? body.UnflushedBytes : 0;
-        using (var deadline = new SendDeadline(TimeSpan.FromMilliseconds(options.SendTimeoutMs), services.GetRequiredService<TimeProvider>(), context.RequestAborted))
+        using (var deadline = new SendDeadline(TimeSpan.FromMilliseconds(options.SendTimeoutMs), clock, context.RequestAborted))
         {
             if (await deadline.FlushAsync(body) == FlushOutcome.Stalled)
             {

@@ -12,10 +12,11 @@ public sealed class PollWaiter(TickHub hub, PollWakeups wakeups, MarketChanges m
 {
     /// <summary>
     /// The answer and why it was given (ticks, missed, market, timeout, shutdown); null when the client left.
-    /// <paramref name="market"/> is the state when the request arrived: any other answers at once.
+    /// <paramref name="market"/> is the state the client's cursor was issued under (null: a cursor from before cursors
+    /// carried it): any other answers at once, so a change between two polls is never late.
     /// </summary>
     public async Task<(PollAnswer? Answer, string Outcome)> WaitAsync(
-        SymbolFeed[] feeds, ulong cursor, MarketState market, TimeSpan timeout, CancellationToken aborted, CancellationToken stopping)
+        SymbolFeed[] feeds, ulong cursor, MarketState? market, TimeSpan timeout, CancellationToken aborted, CancellationToken stopping)
     {
         var marketChanged = marketChanges.Next;
         using var expiry = new CancellationTokenSource(timeout, clock);

@@ -5,6 +5,7 @@ using StockStream.LoadTests.Engine;
 using StockStream.LoadTests.Metrics;
 using StockStream.LoadTests.Server;
 using StockStream.LoadTests.Transports;
+using StockStream.Testing;
 
 namespace StockStream.LoadTests.Scenarios.Abuse;
 
@@ -114,7 +115,7 @@ public sealed class AbuseRun : ILoadTestRun
     private static async Task<string?> WhyNotAliveAsync(HttpClient http, LoadTarget target, CancellationToken cancellationToken)
     {
         if (target.Cluster?.Nodes.FirstOrDefault(n => n.HasExited) is { } exited) return $"the server process exited with code {exited.ExitCode}";
-        if (!await LocalServer.IsHealthyAsync(http, target.BaseAddress, cancellationToken)) return "/healthz did not answer 200";
+        if (!await HealthCheck.IsHealthyAsync(http, target.BaseAddress, cancellationToken)) return "/healthz did not answer 200";
         var probe = new TransportProbe(http, target.BaseAddress, target.Symbols.Symbols[0]);
         return await probe.WhyUnavailableAsync(TransportKind.WebSocket, cancellationToken) is { } why ? $"a new WebSocket was refused: {why}" : null;
     }

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace StockStream.LoadTests.Server;
+namespace StockStream.Testing;
 
-/// <summary>Finds a loopback port nothing listens on, for a process this tool starts.</summary>
+/// <summary>Finds a loopback TCP port nothing listens on right now, for a server a test or the load tool starts.</summary>
 public static class LoopbackPort
 {
     public static int Free()

@@ -1,6 +1,6 @@
-namespace StockStream.LoadTests.Server;
+namespace StockStream.Testing;
 
-/// <summary>Finds a program this tool starts: on PATH, or in further folders (such as /usr/sbin, not on every user's PATH).</summary>
+/// <summary>Finds a program to start: on PATH, or in further folders (such as /usr/sbin, not on every user's PATH).</summary>
 public static class Executable
 {
     /// <summary>The program's full path; null when it is not installed.</summary>
