@@ -65,7 +65,7 @@ public sealed class CommandLineOptions
         "Kill the last node started here (SIGKILL) this long into each scenario (needs --agents and several nodes); clients reconnect and resume", TryReadKillAfter, "a duration such as 30s");
     public Option<int> Symbols { get; } = CheckedOption.Whole("--symbols", "Symbols each client subscribes to", 10, 1, 10_000, "-s");
     public Option<TimeSpan> Duration { get; } = CheckedOption.Duration("--duration", "How long each scenario holds its load (e.g. 10s, 2m)", TimeSpan.FromSeconds(30), MaxDuration, zeroAllowed: false, "-d");
-    public Option<TimeSpan> WarmUp { get; } = CheckedOption.Duration("--warm-up", "A few clients run this long first, not counted", TimeSpan.FromSeconds(2), MaxDuration, zeroAllowed: true);
+    public Option<TimeSpan> WarmUp { get; } = CheckedOption.Duration("--warm-up", "All clients stream this long (after any ramp-up) before counting starts; with --inject-rate, a few clients do", TimeSpan.FromSeconds(2), MaxDuration, zeroAllowed: true);
     public Option<TimeSpan> RampUp { get; } = CheckedOption.Duration("--ramp-up", "Ramp from 0 to the clients over this time first", TimeSpan.Zero, MaxDuration, zeroAllowed: true);
     public Option<int?> InjectRate { get; } = CheckedOption.OptionalWhole("--inject-rate", "Open model: start this many sessions per second instead of keeping clients constant", 1, MaxClients);
     public Option<TimeSpan> SessionLength { get; } = CheckedOption.Duration("--session-length", "Length of each injected session", TimeSpan.FromSeconds(5), MaxDuration, zeroAllowed: false);

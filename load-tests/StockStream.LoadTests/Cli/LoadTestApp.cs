@@ -146,9 +146,9 @@ public sealed class LoadTestApp(TextWriter output)
             new("server resources from", target.Probe.Source),
             new("symbols known", target.Symbols.Count.ToString(CultureInfo.InvariantCulture)),
             new("clients × symbols each", Text($"{o.Clients} × {o.SymbolsPerClient}")),
-            new("load", Text($"warm-up {o.WarmUp.TotalSeconds} s (not counted), ") + (o.InjectRate is { } rate
-                ? Text($"then inject {rate}/s, sessions of {o.SessionLength.TotalSeconds} s, for {o.Duration.TotalSeconds} s")
-                : Text($"ramp {o.RampUp.TotalSeconds} s, then keep constant for {o.Duration.TotalSeconds} s"))),
+            new("load", o.InjectRate is { } rate
+                ? Text($"warm-up {o.WarmUp.TotalSeconds} s (not counted), then inject {rate}/s, sessions of {o.SessionLength.TotalSeconds} s, for {o.Duration.TotalSeconds} s")
+                : Text($"ramp {o.RampUp.TotalSeconds} s and warm-up {o.WarmUp.TotalSeconds} s with every client (not counted), then keep constant for {o.Duration.TotalSeconds} s (counted)")),
             new("clock offset", target.Clock is { } c ? Text($"{c.OffsetMicros / 1000.0:0.000} ms (round trip {c.RoundTripMicros / 1000.0:0.000} ms), {(target.ClockOffsetMicros != 0 ? "applied" : "not applied: one host, one clock")}") : "not measured"),
             new("machine", Text($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}")),
             new("machine load average at start (1, 5, 15 min)", LoadAverage()),

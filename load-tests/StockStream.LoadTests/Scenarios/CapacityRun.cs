@@ -28,8 +28,9 @@ public sealed class CapacityRun : ILoadTestRun
         foreach (int clients in Steps(options))
         {
             if (cancellationToken.IsCancellationRequested) break;
+            var step = new RunOptions { WarmUp = options.WarmUp, Duration = options.Duration };
             var stats = await executor.RunAsync(kind, $"{kind.ScenarioName()}-{clients}", options.SymbolsPerClient,
-                StreamingScenario.LoadFrom(new RunOptions { WarmUp = options.WarmUp, Duration = options.Duration }, clients), options.WarmUp, cancellationToken);
+                StreamingScenario.LoadFrom(step, clients), StreamingScenario.CountingStartsAfter(step), cancellationToken);
             steps.Add(stats);
             stopReason = Saturation(stats, options.P99LimitMs);
             if (stopReason is not null) break;

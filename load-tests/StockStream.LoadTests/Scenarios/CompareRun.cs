@@ -31,7 +31,7 @@ public sealed class CompareRun : ILoadTestRun
                 continue;
             }
             await runs.RunAsync(on => on.RunAsync(kind, kind.ScenarioName(), options.SymbolsPerClient,
-                StreamingScenario.LoadFrom(options, options.Clients), options.WarmUp, cancellationToken));
+                StreamingScenario.LoadFrom(options, options.Clients), StreamingScenario.CountingStartsAfter(options), cancellationToken));
         }
         return runs.Result("No transport was available: nothing was measured.", []);
     }

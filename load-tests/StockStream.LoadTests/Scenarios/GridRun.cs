@@ -76,7 +76,7 @@ public sealed class GridRun : ILoadTestRun
                 await using (server)
                 {
                     using var on = executor.For(server);
-                    await runs.RunAsync(_ => on.RunAsync(kind, name, point.Symbols, StreamingScenario.LoadFrom(at, point.Clients), at.WarmUp, cancellationToken));
+                    await runs.RunAsync(_ => on.RunAsync(kind, name, point.Symbols, StreamingScenario.LoadFrom(at, point.Clients), StreamingScenario.CountingStartsAfter(at), cancellationToken));
                 }
             }
         }

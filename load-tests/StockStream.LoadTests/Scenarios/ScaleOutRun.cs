@@ -40,7 +40,7 @@ public sealed class ScaleOutRun : ILoadTestRun
         {
             if (cancellationToken.IsCancellationRequested) break;
             Func<ScenarioExecutor, Task<ScenarioStats>> measure = on =>
-                on.RunAsync(TransportKind.WebSocket, deployment.Name, options.SymbolsPerClient, load, options.WarmUp, cancellationToken);
+                on.RunAsync(TransportKind.WebSocket, deployment.Name, options.SymbolsPerClient, load, StreamingScenario.CountingStartsAfter(options), cancellationToken);
             // The command's own target is the first deployment: one node in-process, started as for any other command.
             if (deployment == Deployments[0])
             {

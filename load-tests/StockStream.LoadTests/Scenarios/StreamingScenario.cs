@@ -56,25 +56,33 @@ public sealed class StreamingScenario : IDisposable
 
     public ScenarioProps Props { get; }
 
-    /// <summary>Clients that warm up server and client (JIT, pools) before anything is counted.</summary>
+    /// <summary>Clients that warm up server and client (JIT, pools) before an injected load, which has no steady crowd to warm up with.</summary>
     public const int WarmUpClients = 10;
 
     /// <summary>
-    /// The load the options ask for: a warm-up of a few clients (not counted), then constant clients (after an optional ramp)
-    /// or sessions injected at a rate.
+    /// The load the options ask for. Constant clients: the ramp (if any) to all of them, then all of them streaming for the
+    /// warm-up, then the counted duration — so what is counted is the steady state, not the connection storm, JIT or
+    /// cold pools (connect times are reported on their own). Injected sessions: a few clients warm up, then sessions
+    /// start at the rate. <see cref="CountingStartsAfter"/> says when counting starts.
     /// </summary>
     public static IReadOnlyList<LoadSimulation> LoadFrom(RunOptions options, int clients)
     {
         var load = new List<LoadSimulation>();
-        if (options.WarmUp > TimeSpan.Zero) load.Add(Simulation.KeepConstant(Math.Min(clients, WarmUpClients), options.WarmUp));
-        if (options.InjectRate is { } rate) load.Add(Simulation.Inject(rate, TimeSpan.FromSeconds(1), options.Duration, options.SessionLength));
-        else
+        if (options.InjectRate is { } rate)
         {
-            if (options.RampUp > TimeSpan.Zero) load.Add(Simulation.RampingConstant(clients, options.RampUp));
-            load.Add(Simulation.KeepConstant(clients, options.Duration));
+            if (options.WarmUp > TimeSpan.Zero) load.Add(Simulation.KeepConstant(Math.Min(clients, WarmUpClients), options.WarmUp));
+            load.Add(Simulation.Inject(rate, TimeSpan.FromSeconds(1), options.Duration, options.SessionLength));
+            return load;
         }
+        if (options.RampUp > TimeSpan.Zero) load.Add(Simulation.RampingConstant(clients, options.RampUp));
+        if (options.WarmUp > TimeSpan.Zero) load.Add(Simulation.KeepConstant(clients, options.WarmUp));
+        load.Add(Simulation.KeepConstant(clients, options.Duration));
         return load;
     }
+
+    /// <summary>How far into the scenario counting starts: after the ramp and the warm-up of <see cref="LoadFrom"/>.</summary>
+    public static TimeSpan CountingStartsAfter(RunOptions options) =>
+        options.InjectRate is null ? options.RampUp + options.WarmUp : options.WarmUp;
 
     public void Dispose()
     {

@@ -12,7 +12,7 @@ public sealed class TransportRun(TransportKind kind) : ILoadTestRun
     public async Task<RunResult> RunAsync(ScenarioExecutor executor, LoadTarget target, RunOptions options, CancellationToken cancellationToken)
     {
         var stats = await executor.RunAsync(kind, kind.ScenarioName(), options.SymbolsPerClient,
-            StreamingScenario.LoadFrom(options, options.Clients), options.WarmUp, cancellationToken);
+            StreamingScenario.LoadFrom(options, options.Clients), StreamingScenario.CountingStartsAfter(options), cancellationToken);
         return new RunResult([stats], [stats]) { Findings = stats.Findings };
     }
 }

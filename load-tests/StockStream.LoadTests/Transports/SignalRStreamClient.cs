@@ -64,7 +64,7 @@ public sealed class SignalRStreamClient(WebSocketClientOptions options, HttpMess
         }
         catch (WebSocketException e)
         {
-            return stop.IsCancellationRequested ? Response.Ok() : Response.Fail($"receive: {e.WebSocketErrorCode}");
+            return stop.IsCancellationRequested ? Response.Ok() : Response.Fail(ReceiveFailure.Describe(e));
         }
         catch (Exception e) when (e is MessagePackSerializationException or EndOfStreamException or InvalidDataException)
         {

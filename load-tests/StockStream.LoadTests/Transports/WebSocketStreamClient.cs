@@ -88,7 +88,7 @@ public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMe
         catch (WebSocketException e)
         {
             // Once stopping, a socket torn down under a pending receive is the stop itself, not a failure.
-            return stop.IsCancellationRequested ? (Response.Ok(), false) : (Response.Fail($"receive: {e.WebSocketErrorCode}"), true);
+            return stop.IsCancellationRequested ? (Response.Ok(), false) : (Response.Fail(ReceiveFailure.Describe(e)), true);
         }
         catch (Exception e) when (e is MessagePackSerializationException or JsonException or ProtocolException)
         {

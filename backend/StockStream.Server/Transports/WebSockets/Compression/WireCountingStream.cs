@@ -27,8 +27,11 @@ internal sealed class WireCountingStream(Stream inner, WireTraffic traffic) : St
     {
         var pending = inner.ReadAsync(buffer, cancellationToken);
         if (!pending.IsCompletedSuccessfully) return CountWhenDoneAsync(pending);
-        traffic.AddReceived(pending.Result);
-        return pending;
+        // Reading the result consumes the inner ValueTask (Kestrel's are pooled and may be reused at once): hand on
+        // the value, never the consumed task.
+        int read = pending.Result;
+        traffic.AddReceived(read);
+        return new ValueTask<int>(read);
     }
 
     // Pooled: a read that completes later (an idle socket's every read) must not allocate.
