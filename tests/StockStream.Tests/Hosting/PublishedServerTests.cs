@@ -44,7 +44,7 @@ public partial class PublishedServerTests(PublishedServer server) : IClassFixtur
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset}: {(int)response.StatusCode}");
             string expected = asset.EndsWith(".css", StringComparison.Ordinal) ? "text/css" : "text/javascript";
             Assert.Equal(expected, response.Content.Headers.ContentType?.MediaType);
-            Assert.NotEqual(0, (await response.Content.ReadAsByteArrayAsync()).Length);
+            Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
         }
     }
 
