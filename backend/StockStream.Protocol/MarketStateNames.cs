@@ -21,4 +21,18 @@ public static class MarketStateNames
             default: state = default; return false;
         }
     }
+
+    /// <summary>The same as <see cref="TryParse"/> on the UTF-8 bytes of a name, without decoding them.</summary>
+    public static bool TryParseUtf8(ReadOnlySpan<byte> name, out MarketState state)
+    {
+        if (name.SequenceEqual("open"u8)) state = MarketState.Open;
+        else if (name.SequenceEqual("closed"u8)) state = MarketState.Closed;
+        else if (name.SequenceEqual("halted"u8)) state = MarketState.Halted;
+        else
+        {
+            state = default;
+            return false;
+        }
+        return true;
+    }
 }

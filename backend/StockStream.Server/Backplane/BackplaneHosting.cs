@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StockStream.Protocol;
 using StockStream.Server.Backplane.InProcess;
 using StockStream.Server.Backplane.Redis;
 

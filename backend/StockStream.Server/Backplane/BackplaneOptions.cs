@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using StockStream.Protocol;
 
 namespace StockStream.Server.Backplane;
 

@@ -9,4 +9,7 @@ public sealed class StreamTick(Tick tick, int symbolId, ulong offset) : EncodedT
 
     /// <summary>Position in the stream of all symbols, increasing by one per tick; long-poll cursors point here.</summary>
     public ulong Offset { get; } = offset;
+
+    /// <summary>What the tick counts against a replay budget: its largest wire form, the JSON object.</summary>
+    public int ReplayBytes => JsonObject.Length;
 }

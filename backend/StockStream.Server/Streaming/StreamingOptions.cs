@@ -23,6 +23,14 @@ public sealed class StreamingOptions
     [Range(1_000, 100_000_000)]
     public int HistoryMaxTicks { get; set; } = 2_000_000;
 
+    /// <summary>
+    /// Most bytes of missed ticks one connection may have queued for replay (a WebSocket or SSE resume), and one poll
+    /// answer may carry, counted at each tick's JSON size; a symbol whose replay does not fit starts from a Snapshot (a
+    /// poll: fresh quotes and <c>missed</c>), as for ticks no longer held. Default 1,048,576.
+    /// </summary>
+    [Range(1_024, 1_073_741_824)]
+    public int MaxReplayBytes { get; set; } = 1 << 20;
+
     /// <summary>The per-symbol cap that keeps the whole history within <see cref="HistoryMaxTicks"/>.</summary>
     public int HistoryCapacityPerSymbol(int symbols) => Math.Min(HistoryMaxTicksPerSymbol, Math.Max(16, HistoryMaxTicks / Math.Max(1, symbols)));
 }

@@ -28,8 +28,16 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
     // A wake-up of the writer is pending: set with the first item after a drain, cleared when the writer drains.
     private bool _signaled;
     private bool _completed;
+    // Bytes of resumed ticks queued and not yet taken by the writer, against MaxReplayBytes.
+    private long _replayBytes;
 
     public string Id { get; } = id;
+
+    /// <summary>
+    /// Most bytes of resumed ticks (at their JSON size) queued at once; a symbol whose missed ticks do not fit starts
+    /// from a Snapshot instead, as when they are no longer held. Default no limit (the hub sets its own).
+    /// </summary>
+    public long MaxReplayBytes { get; init; } = long.MaxValue;
 
     /// <summary>Set when the outbox overflowed its control bound: the reader is too slow and must be dropped.</summary>
     public bool Overflowed { get; private set; }
@@ -77,6 +85,7 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
         lock (_gate)
         {
             if (_completed) return;
+            long replayLeft = MaxReplayBytes - _replayBytes;
             foreach (var (symbol, feed) in requested)
             {
                 if (feed is null) continue;
@@ -94,19 +103,21 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
                 Quote quote;
                 if (resume is not null && resume.TryGetValue(symbol, out ulong lastSeen))
                 {
-                    var missed = feed.SubscribeResuming(this, lastSeen, out quote);
+                    var missed = feed.SubscribeResuming(this, lastSeen, replayLeft, out quote, out bool overBudget);
                     if (missed is not null)
                     {
                         _subscribed.Start(feed.Id, lastSeen + (ulong)missed.Length);
                         if (missed.Length > 0) (resumed ??= []).Add(missed);
+                        foreach (var tick in missed) replayLeft -= tick.ReplayBytes;
                         continue;
                     }
+                    if (overBudget) metrics.ReplayRefused();
                 }
                 else
                 {
                     quote = feed.Subscribe(this);
                 }
-                // No resume asked, or the missed ticks are no longer held: start from a snapshot.
+                // No resume asked, or the missed ticks are no longer held (or not within the replay budget): start from a snapshot.
                 _subscribed.Start(feed.Id, quote.Seq);
                 (quotes ??= []).Add(quote);
             }
@@ -153,7 +164,11 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
         lock (_gate)
         {
             _completed = true;
-            if (!flushControl) _control = null;
+            if (!flushControl)
+            {
+                _control = null;
+                _replayBytes = 0;
+            }
             _backlog.Clear();
             AssertInvariants();
         }
@@ -198,6 +213,7 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
             if (_control is { Count: > 0 })
             {
                 item = _control.Dequeue();
+                if (item.Message is null) _replayBytes -= ReplayBytes(item.Ticks);
                 return true;
             }
             while (!_completed && _backlog.Count > 0)
@@ -245,8 +261,16 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
             return;
         }
         _control.Enqueue(item);
+        if (item.Message is null) _replayBytes += ReplayBytes(item.Ticks);
         _signaled = true;
         AssertInvariants();
+    }
+
+    private static long ReplayBytes(ArraySegment<EncodedTick> ticks)
+    {
+        long bytes = 0;
+        foreach (var tick in ticks) bytes += ((StreamTick)tick).ReplayBytes;
+        return bytes;
     }
 
     /// <summary>What holds whenever <see cref="_gate"/> is released (checked in debug builds, as BoundedChannel does).</summary>
@@ -257,6 +281,7 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
         _backlog.AssertInvariants();
         Debug.Assert(_subscribed.Count <= maxSymbols, "never more subscriptions than the symbol limit");
         Debug.Assert((_control?.Count ?? 0) <= MaxControlItems, "the control items stay within their bound");
+        Debug.Assert(_replayBytes >= 0, "resumed bytes are counted out as often as in");
         if (_completed) Debug.Assert(_backlog.Count == 0, "a completed queue holds no ticks");
         else if (_backlog.Count > 0 || _control is { Count: > 0 }) Debug.Assert(_signaled, "whatever is pending has a wake-up pending");
     }

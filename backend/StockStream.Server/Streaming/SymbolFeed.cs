@@ -76,18 +76,20 @@ public sealed class SymbolFeed
     }
 
     /// <summary>
-    /// Adds a subscriber that resumes after <paramref name="lastSeenSeq"/>: the missed ticks when all are held,
-    /// else null and the quote to snapshot from.
+    /// Adds a subscriber that resumes after <paramref name="lastSeenSeq"/>: the missed ticks when all are held and take
+    /// at most <paramref name="maxBytes"/>, else null (<paramref name="overBudget"/> when they were held but too many)
+    /// and the quote to snapshot from.
     /// </summary>
-    internal StreamTick[]? SubscribeResuming(SubscriberQueue subscriber, ulong lastSeenSeq, out Quote quote)
+    internal StreamTick[]? SubscribeResuming(SubscriberQueue subscriber, ulong lastSeenSeq, long maxBytes, out Quote quote, out bool overBudget)
     {
         lock (_gate)
         {
             _subscribers.Add(subscriber);
             quote = _quote.ToQuote(Symbol);
+            overBudget = false;
             if (lastSeenSeq > _quote.Seq) return null;
             if (lastSeenSeq == _quote.Seq) return [];
-            return _history.After(lastSeenSeq);
+            return _history.After(lastSeenSeq, maxBytes, out overBudget);
         }
     }
 
@@ -111,6 +113,19 @@ public sealed class SymbolFeed
         {
             missed = _history.EvictedThroughOffset > offset;
             return _history.AfterOffset(offset);
+        }
+    }
+
+    /// <summary>
+    /// Ticks after a stream offset, or null (nothing copied) when they would take more than <paramref name="maxBytes"/>;
+    /// <paramref name="missed"/> when some of them were evicted.
+    /// </summary>
+    public StreamTick[]? AfterOffset(ulong offset, long maxBytes, out bool missed)
+    {
+        lock (_gate)
+        {
+            missed = _history.EvictedThroughOffset > offset;
+            return missed ? [] : _history.AfterOffset(offset, maxBytes);
         }
     }
 

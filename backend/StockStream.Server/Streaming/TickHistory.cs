@@ -34,17 +34,35 @@ public sealed class TickHistory(int capacity, long maxAgeMicroseconds)
     }
 
     /// <summary>Ticks with seq above <paramref name="seq"/>, oldest first; null when some of them are no longer held.</summary>
-    public StreamTick[]? After(ulong seq)
+    public StreamTick[]? After(ulong seq) => After(seq, long.MaxValue, out _);
+
+    /// <summary>
+    /// Ticks with seq above <paramref name="seq"/>, oldest first; null when some of them are no longer held, or when they
+    /// would take more than <paramref name="maxBytes"/> (<paramref name="overBudget"/>; nothing is copied then).
+    /// </summary>
+    public StreamTick[]? After(ulong seq, long maxBytes, out bool overBudget)
     {
+        overBudget = false;
         if (_count == 0) return null;
         ulong first = At(0).Tick.Seq, last = At(_count - 1).Tick.Seq;
         if (seq >= last) return [];
         if (seq + 1 < first) return null;
-        return Slice((int)(seq + 1 - first));
+        int from = (int)(seq + 1 - first);
+        overBudget = Exceeds(from, maxBytes);
+        return overBudget ? null : Slice(from);
     }
 
     /// <summary>Ticks with a stream offset above <paramref name="offset"/>, oldest first.</summary>
-    public StreamTick[] AfterOffset(ulong offset)
+    public StreamTick[] AfterOffset(ulong offset) => Slice(FirstAfterOffset(offset));
+
+    /// <summary>Ticks with a stream offset above <paramref name="offset"/>, oldest first; null (nothing copied) when they would take more than <paramref name="maxBytes"/>.</summary>
+    public StreamTick[]? AfterOffset(ulong offset, long maxBytes)
+    {
+        int from = FirstAfterOffset(offset);
+        return Exceeds(from, maxBytes) ? null : Slice(from);
+    }
+
+    private int FirstAfterOffset(ulong offset)
     {
         int lo = 0, hi = _count;
         while (lo < hi)
@@ -52,7 +70,19 @@ public sealed class TickHistory(int capacity, long maxAgeMicroseconds)
             int mid = (lo + hi) >>> 1;
             if (At(mid).Offset <= offset) lo = mid + 1; else hi = mid;
         }
-        return Slice(lo);
+        return lo;
+    }
+
+    /// <summary>Whether the ticks from <paramref name="from"/> on take more than <paramref name="maxBytes"/>; stops counting once they do.</summary>
+    private bool Exceeds(int from, long maxBytes)
+    {
+        long bytes = 0;
+        for (int i = from; i < _count; i++)
+        {
+            bytes += At(i).ReplayBytes;
+            if (bytes > maxBytes) return true;
+        }
+        return false;
     }
 
     /// <summary>Ticks at or after <paramref name="time"/> (Unix µs), oldest first.</summary>

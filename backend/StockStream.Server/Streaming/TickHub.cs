@@ -49,6 +49,9 @@ public sealed class TickHub : ITickSink
 
     public int MaxSymbols => _options.MaxSymbols;
 
+    /// <summary>Most bytes of missed ticks a resume may queue for one connection, or one poll answer carry.</summary>
+    public int MaxReplayBytes => _options.MaxReplayBytes;
+
     public MarketState MarketState => _state;
 
     /// <summary>Offset of the newest tick published; a cursor meaning "now".</summary>
@@ -60,7 +63,7 @@ public sealed class TickHub : ITickSink
 
     /// <summary>A new outbox for one connection, bounded as its transport configures (symbols: <see cref="MaxSymbols"/> unless given).</summary>
     public SubscriberQueue CreateQueue(string id, int maxPendingTicks, int maxTicksPerFrame, int? maxSymbols = null) =>
-        new(id, maxSymbols ?? _options.MaxSymbols, maxPendingTicks, maxTicksPerFrame, _metrics);
+        new(id, maxSymbols ?? _options.MaxSymbols, maxPendingTicks, maxTicksPerFrame, _metrics) { MaxReplayBytes = _options.MaxReplayBytes };
 
     public bool TryGetFeed(string symbol, out SymbolFeed feed) => _bySymbol.TryGetValue(symbol, out feed!);
 

@@ -2,6 +2,7 @@ using HdrHistogram;
 using StockStream.LoadTests.Engine;
 using StockStream.LoadTests.Metrics;
 using StockStream.LoadTests.Transports;
+using StockStream.Protocol;
 
 namespace StockStream.LoadTests.Agents;
 
@@ -37,7 +38,7 @@ public sealed class AgentCoordinator(AgentPool pool, ScenarioMonitor monitor)
         bool reconnect, Func<long, CancellationToken, Task>? onStart, CancellationToken cancellationToken)
     {
         int agents = pool.Agents.Count;
-        long start = UnixClock.NowMicros + (long)StartDelay.TotalMicroseconds;
+        long start = UnixTime.NowMicroseconds() + (long)StartDelay.TotalMicroseconds;
         long offset = m.Window.ClockOffsetMicros;
         var jobs = new List<AgentJob>();
         int firstInstance = 0;
@@ -95,7 +96,7 @@ public sealed class AgentCoordinator(AgentPool pool, ScenarioMonitor monitor)
 
     private async Task<MonitoredRun> SampleServerAsync(long startMicros, ScenarioMeasurements m, CancellationToken cancellationToken)
     {
-        var wait = TimeSpan.FromMicroseconds(Math.Max(0, startMicros - UnixClock.NowMicros));
+        var wait = TimeSpan.FromMicroseconds(Math.Max(0, startMicros - UnixTime.NowMicroseconds()));
         try
         {
             await Task.Delay(wait, cancellationToken);

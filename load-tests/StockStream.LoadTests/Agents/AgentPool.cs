@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using StockStream.LoadTests.Server;
+using StockStream.Testing;
 
 namespace StockStream.LoadTests.Agents;
 
@@ -42,7 +43,7 @@ public sealed class AgentPool : IAsyncDisposable
                 var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
                 var start = new ProcessStartInfo("dotnet", [tool, "agent", "--listen", url.Authority, "--source-address", SourceAddress(i)]);
                 var process = await ChildProcess.StartAsync(start, Path.Combine(logFolder, $"agent-{i + 1}.log"), $"Agent {i + 1}",
-                    ct => LocalServer.IsHealthyAsync(http, url, ct), TimeSpan.FromSeconds(60), cancellationToken);
+                    ct => HealthCheck.IsHealthyAsync(http, url, ct), TimeSpan.FromSeconds(60), cancellationToken);
                 lock (processes)
                 {
                     processes.Add(process);

@@ -5,6 +5,7 @@ using StockStream.LoadTests.Scenarios;
 using StockStream.LoadTests.Server;
 using StockStream.LoadTests.Transports;
 using StockStream.LoadTests.Wire;
+using StockStream.Protocol;
 
 namespace StockStream.LoadTests.Agents;
 
@@ -30,7 +31,7 @@ public static class AgentRunner
         };
         using var scenario = new StreamingScenario(job.Kind, job.Name, job.Entrances, m, job.SymbolsPerClient, job.LoadSimulations(),
             warmUp: TimeSpan.FromSeconds(job.WarmUpSeconds), placement: placement);
-        var wait = TimeSpan.FromMicroseconds(Math.Max(0, job.StartAtMicros - UnixClock.NowMicros));
+        var wait = TimeSpan.FromMicroseconds(Math.Max(0, job.StartAtMicros - UnixTime.NowMicroseconds()));
         await Task.Delay(wait, cancellationToken);
         var runner = new ScenarioRunner(new ScenarioMonitor(new ClientOnlyProbe(), (_, _) => { }) { KeepIntervalHistograms = true })
         {

@@ -21,6 +21,8 @@ public sealed class LoadTestApp(TextWriter output)
     public async Task<int> RunAsync(string command, ILoadTestRun run, RunOptions options, string commandLine, CancellationToken cancellationToken)
     {
         var started = DateTime.UtcNow;
+        // What the command needs of a server started for it comes first, so --server-arg can still override it.
+        options = options with { ServerArguments = [.. run.ServerArguments, .. options.ServerArguments] };
         var folder = Path.Combine(ReportFolder.Root(options), $"{started:yyyyMMdd-HHmmss}-{command}");
         var display = new ProgressDisplay(options.PlainProgress, output) { PlannedScenarios = run.ScenarioCount(options) };
         if ((run.WhyItCannotRun(options) ?? WhyAgentsCannotRun(options)) is { } reason)
@@ -80,7 +82,7 @@ public sealed class LoadTestApp(TextWriter output)
                 StartedUtc = started,
                 Settings = Settings(options, target),
                 Scenarios = result.Scenarios,
-                Thresholds = ThresholdEvaluator.Evaluate(result.Checked, thresholds),
+                Thresholds = [.. ThresholdEvaluator.Evaluate(result.Checked, thresholds), .. result.ThresholdResults],
                 Incomplete = result.Incomplete,
                 Cancelled = cancellationToken.IsCancellationRequested,
                 Findings = result.Findings,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using StockStream.LoadTests.Agents;
 using StockStream.LoadTests.Cluster;
 using StockStream.LoadTests.Scenarios;
+using StockStream.LoadTests.Scenarios.Abuse;
 using StockStream.LoadTests.Transports;
 
 namespace StockStream.LoadTests.Cli;
@@ -80,6 +81,7 @@ public static class LoadTestCommand
         Add("compare", "The same load over each transport in turn: side-by-side table and charts", new CompareRun());
         Add("connections", "Ramp idle WebSocket connections to --clients; server memory per connection", new ConnectionsRun());
         Add("slow-consumer", "Some clients stop reading: the others' tick age and server memory must stay bounded", new SlowConsumerRun());
+        Add("abuse", "Bystanders over WebSocket, SSE and long polling, quiet and then while attackers from 127.0.0.2 on flood and misuse the server: tick age, memory, refusals", new AbuseRun());
         Add("capacity", "Raise clients step by step (over the first of --transports) until tick age p99 passes --p99-limit; report the knee", new CapacityRun());
         Add("grid", "StockStream WebSocket against the SignalR baseline (or --transports) over the grid of clients × symbols @ ticks/s, a fresh server per point and transport, alternating order: table, ratios, charts", new GridRun());
         Add("scale-out", "The same WebSocket load (1,000 clients unless --clients) on 1 node in-process, 1 node over Redis and 2 nodes over Redis, each started here: what the backplane costs", new ScaleOutRun());

@@ -1,5 +1,6 @@
 using StockStream.LoadTests.Server;
 using StockStream.LoadTests.Transports;
+using StockStream.Protocol;
 
 namespace StockStream.LoadTests.Cli;
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using StockStream.LoadTests.Server;
+using StockStream.Protocol;
+using StockStream.Testing;
 
 namespace StockStream.LoadTests.Cluster;
 
@@ -90,7 +92,7 @@ public sealed class ClusterSupervisor(ClusterOptions options, Action<string> say
             for (int i = 0; i < cluster.Nodes.Count; i++)
             {
                 var node = cluster.Nodes[i];
-                bool now = !node.HasExited && await LocalServer.IsHealthyAsync(http, node.BaseAddress, cancellationToken);
+                bool now = !node.HasExited && await HealthCheck.IsHealthyAsync(http, node.BaseAddress, cancellationToken);
                 if (node.HasExited)
                 {
                     say($"node-{i + 1} (pid {node.ProcessId}) exited with code {node.ExitCode}; the other nodes serve its clients.");

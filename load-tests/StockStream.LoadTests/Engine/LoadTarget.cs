@@ -122,7 +122,8 @@ public sealed class LoadTarget : IAsyncDisposable
         return new ClientOnlyProbe();
     }
 
-    private static bool IsLoopback(Uri uri) =>
+    /// <summary>Whether the address is this machine's loopback (localhost, 127.0.0.0/8, ::1).</summary>
+    public static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 
     public ValueTask DisposeAsync() => _cluster?.DisposeAsync() ?? ValueTask.CompletedTask;

@@ -1,3 +1,5 @@
+using StockStream.Protocol;
+
 namespace StockStream.LoadTests.Metrics;
 
 /// <summary>
@@ -29,10 +31,10 @@ public sealed class MeasurementWindow
     public long? PlannedCutoffMicros { get; init; }
 
     /// <summary>Starts counting ticks due from now (server clock), or from the planned start.</summary>
-    public void Open() => Volatile.Write(ref _startMicros, PlannedStartMicros ?? UnixClock.NowMicros + ClockOffsetMicros);
+    public void Open() => Volatile.Write(ref _startMicros, PlannedStartMicros ?? UnixTime.NowMicroseconds() + ClockOffsetMicros);
 
     /// <summary>Stops counting ticks whose time is after now (server clock), or after the planned cutoff.</summary>
-    public void Close() => Volatile.Write(ref _cutoffMicros, PlannedCutoffMicros ?? UnixClock.NowMicros + ClockOffsetMicros);
+    public void Close() => Volatile.Write(ref _cutoffMicros, PlannedCutoffMicros ?? UnixTime.NowMicroseconds() + ClockOffsetMicros);
 
     public void OpenAt(long startMicros) => Volatile.Write(ref _startMicros, startMicros);
 

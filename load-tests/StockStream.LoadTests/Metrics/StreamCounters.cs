@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using StockStream.Protocol;
 
 namespace StockStream.LoadTests.Metrics;
 
@@ -68,7 +69,7 @@ public sealed class StreamCounters
     {
         Interlocked.Increment(ref _drops);
         _dropKinds.AddOrUpdate(kind, 1, (_, n) => n + 1);
-        Min(ref _firstDropMicros, UnixClock.NowMicros);
+        Min(ref _firstDropMicros, UnixTime.NowMicroseconds());
     }
 
     public void AddReconnectFailure() => Interlocked.Increment(ref _reconnectFailures);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using StockStream.LoadTests.Cli;
 using StockStream.LoadTests.Engine;
 using StockStream.LoadTests.Transports;
+using StockStream.Protocol;
 
 namespace StockStream.LoadTests.Scenarios;
 
@@ -30,7 +31,7 @@ public sealed class C100kRun : ILoadTestRun
         {
             Clients = Given(cli.Clients) ? o.Clients : Clients,
             Nodes = Given(cli.Nodes) ? o.Nodes : Nodes,
-            Backplane = Server.BackplaneKind.Redis,
+            Backplane = BackplaneKind.Redis,
             Agents = Given(cli.Agents) || Given(cli.AgentUrls) ? o.Agents : Agents,
             SymbolsPerClient = Given(cli.Symbols) ? o.SymbolsPerClient : 3,
             TicksPerSecond = Given(cli.Rate) ? o.TicksPerSecond : 10,

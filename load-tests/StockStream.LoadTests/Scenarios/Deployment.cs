@@ -1,4 +1,5 @@
 using StockStream.LoadTests.Server;
+using StockStream.Protocol;
 
 namespace StockStream.LoadTests.Scenarios;
 

@@ -18,6 +18,9 @@ public interface ILoadTestRun
     /// <summary>How many scenarios the run has (at most, for runs that may stop early), for the live display. Default 1.</summary>
     int ScenarioCount(RunOptions options) => 1;
 
+    /// <summary>Settings (<c>--Key=value</c>) a server started for this command needs, before those of <c>--server-arg</c>. Default none.</summary>
+    IReadOnlyList<string> ServerArguments => [];
+
     /// <summary>Why the options do not suit this command, checked before anything starts; null when they do.</summary>
     string? WhyItCannotRun(RunOptions options) => null;
 

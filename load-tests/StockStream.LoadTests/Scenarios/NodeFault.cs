@@ -2,6 +2,7 @@ using System.Globalization;
 using StockStream.LoadTests.Engine;
 using StockStream.LoadTests.Metrics;
 using StockStream.LoadTests.Server;
+using StockStream.Protocol;
 
 namespace StockStream.LoadTests.Scenarios;
 
@@ -28,7 +29,7 @@ public sealed class NodeFault(LoadTarget target, HttpClient http, TimeSpan? kill
             await UntilAsync(startMicros + (long)after.TotalMicroseconds, cancellationToken);
             _killed = cluster.Nodes.Count - 1;
             cluster.KillNode(_killed);
-            _killedAtMicros = UnixClock.NowMicros;
+            _killedAtMicros = UnixTime.NowMicroseconds();
             say($"Killed node-{_killed + 1} (pid {cluster.Nodes[_killed].ProcessId}) with SIGKILL, {after.TotalSeconds:0.#} s into the run; {_beforeKill.Connections[_killed]} connections were on it");
         }
         await UntilAsync(startMicros + (long)(duration - TimeSpan.FromSeconds(2)).TotalMicroseconds, cancellationToken);
@@ -36,7 +37,7 @@ public sealed class NodeFault(LoadTarget target, HttpClient http, TimeSpan? kill
     }
 
     private static Task UntilAsync(long micros, CancellationToken cancellationToken) =>
-        Task.Delay(TimeSpan.FromMicroseconds(Math.Max(0, micros - UnixClock.NowMicros)), cancellationToken);
+        Task.Delay(TimeSpan.FromMicroseconds(Math.Max(0, micros - UnixTime.NowMicroseconds())), cancellationToken);
 
     public IEnumerable<KeyValuePair<string, string>> Findings(ScenarioStats stats, ScenarioMeasurements m, long startMicros)
     {

@@ -4,6 +4,8 @@ using StockStream.LoadTests.Engine;
 using StockStream.LoadTests.Metrics;
 using StockStream.LoadTests.Server;
 using StockStream.LoadTests.Transports;
+using StockStream.Protocol;
+using StockStream.Testing;
 
 namespace StockStream.LoadTests.Scenarios;
 

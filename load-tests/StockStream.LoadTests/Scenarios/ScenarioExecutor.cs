@@ -1,10 +1,11 @@
-using StockStream.LoadTests.Cli;
 using StockStream.LoadTests.Agents;
+using StockStream.LoadTests.Cli;
 using StockStream.LoadTests.Display;
 using StockStream.LoadTests.Engine;
 using StockStream.LoadTests.Metrics;
 using StockStream.LoadTests.Server;
 using StockStream.LoadTests.Transports;
+using StockStream.Protocol;
 
 namespace StockStream.LoadTests.Scenarios;
 
@@ -50,11 +51,15 @@ public sealed class ScenarioExecutor : IDisposable
         return await RunAsync(scenario, m, cancellationToken);
     }
 
-    public async Task<ScenarioStats> RunAsync(StreamingScenario scenario, ScenarioMeasurements m, CancellationToken cancellationToken)
+    public Task<ScenarioStats> RunAsync(StreamingScenario scenario, ScenarioMeasurements m, CancellationToken cancellationToken) =>
+        RunAsync(scenario.Props, scenario.Kind.Description(), m, cancellationToken);
+
+    /// <summary>Runs any scenario's copies (streaming clients or others, such as attackers), described as <paramref name="description"/>.</summary>
+    public async Task<ScenarioStats> RunAsync(ScenarioProps props, string description, ScenarioMeasurements m, CancellationToken cancellationToken)
     {
-        string position = _display.BeginScenario(scenario.Props.Name, scenario.Props.Duration + scenario.Props.DrainTime);
-        _display.Message($"Running {scenario.Props.Name} (scenario {position}, {scenario.Kind.Description()}), peak {scenario.Props.PeakCopies} clients for {scenario.Props.Duration.TotalSeconds:0.#} s" +
-            (scenario.Props.WarmUp > TimeSpan.Zero ? $", the first {scenario.Props.WarmUp.TotalSeconds:0.#} s a warm-up" : ""));
+        string position = _display.BeginScenario(props.Name, props.Duration + props.DrainTime);
+        _display.Message($"Running {props.Name} (scenario {position}, {description}), peak {props.PeakCopies} clients for {props.Duration.TotalSeconds:0.#} s" +
+            (props.WarmUp > TimeSpan.Zero ? $", the first {props.WarmUp.TotalSeconds:0.#} s a warm-up" : ""));
         IReadOnlyDictionary<string, double>? before = null, after = null;
         var runner = new ScenarioRunner(new ScenarioMonitor(_target.Probe, _display.OnSample))
         {
@@ -62,9 +67,9 @@ public sealed class ScenarioExecutor : IDisposable
             // Read before the clients leave: connections, queues and pending ticks as they were under the load.
             OnWindowClosed = async ct => after = await _metrics.ScrapeAsync(ct),
         };
-        var outcome = await runner.RunAsync(scenario.Props, m, cancellationToken);
-        _display.EndScenario(scenario.Props.Name);
-        var stats = ScenarioStatsBuilder.Build(scenario.Kind.Description(), outcome, m) with { ServerMetrics = ServerMetricsScraper.Change(before, after) };
+        var outcome = await runner.RunAsync(props, m, cancellationToken);
+        _display.EndScenario(props.Name);
+        var stats = ScenarioStatsBuilder.Build(description, outcome, m) with { ServerMetrics = ServerMetricsScraper.Change(before, after) };
         _display.Message(Summary(stats));
         return stats;
     }
@@ -81,7 +86,7 @@ public sealed class ScenarioExecutor : IDisposable
         var coordinator = new AgentCoordinator(Agents, new ScenarioMonitor(_target.Probe, (_, _) => { }));
         var run = await coordinator.RunAsync(kind, props, _target.Entrances, m, symbolsPerClient, Placement?.Reconnect is not null, async (start, ct) =>
         {
-            var opened = Task.Delay(TimeSpan.FromMicroseconds(Math.Max(0, start + (long)warmUp.TotalMicroseconds - UnixClock.NowMicros)), ct)
+            var opened = Task.Delay(TimeSpan.FromMicroseconds(Math.Max(0, start + (long)warmUp.TotalMicroseconds - UnixTime.NowMicroseconds())), ct)
                 .ContinueWith(async _ => before = await _metrics.ScrapeAsync(ct), TaskScheduler.Default).Unwrap();
             await Task.WhenAll(opened, fault.RunAsync(start, ct));
         }, cancellationToken);

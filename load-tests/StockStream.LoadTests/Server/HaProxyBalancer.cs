@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StockStream.Testing;
 
 namespace StockStream.LoadTests.Server;
 
@@ -26,7 +27,7 @@ public sealed class HaProxyBalancer : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Where <c>haproxy</c> is: on PATH or in /usr/sbin (not on every user's PATH); null when it is not installed.</summary>
-    public static string? Find() => Server.Executable.Find(Executable, "/usr/sbin");
+    public static string? Find() => Testing.Executable.Find(Executable, "/usr/sbin");
 
     public static string NotInstalled => $"{Executable} is not installed; install it (e.g. sudo apt-get install haproxy) to put a balancer in front of the nodes.";
 
@@ -42,7 +43,7 @@ public sealed class HaProxyBalancer : IAsyncDisposable
         var baseAddress = new Uri($"http://{config.Listen[0]}/");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var process = await ChildProcess.StartAsync(start, Path.Combine(logFolder, $"{name}.log"), Executable,
-            ct => LocalServer.IsHealthyAsync(http, baseAddress, ct), startTimeout, cancellationToken);
+            ct => HealthCheck.IsHealthyAsync(http, baseAddress, ct), startTimeout, cancellationToken);
         return new HaProxyBalancer(process, baseAddress);
     }
 

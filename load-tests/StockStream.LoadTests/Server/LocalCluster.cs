@@ -1,3 +1,6 @@
+using StockStream.Protocol;
+using StockStream.Testing;
+
 namespace StockStream.LoadTests.Server;
 
 /// <summary>
@@ -41,7 +44,7 @@ public sealed class LocalCluster : IAsyncDisposable
         {
             if (backplane == BackplaneKind.Redis)
             {
-                cluster.Redis = await RedisServer.StartAsync(logFolder, startTimeout, cancellationToken);
+                cluster.Redis = await RedisServer.StartAsync(logFolder, persistent: false, startTimeout, cancellationToken);
                 cluster.Settings = settings with { Redis = cluster.Redis.Configuration };
                 say($"Redis started: {cluster.Redis.Configuration} (pid {cluster.Redis.ProcessId}), persistence off");
             }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Net;
+using StockStream.Testing;
 
 namespace StockStream.LoadTests.Server;
 
@@ -12,17 +12,13 @@ public sealed class LocalServer : IAsyncDisposable
     private const string ServerProject = "backend/StockStream.Server";
     private const string ServerDll = "backend/StockStream.Server/bin/Release/net10.0/StockStream.Server.dll";
 
-    private readonly ChildProcess _process;
+    private readonly ServerProcess _process;
 
-    private LocalServer(ChildProcess process, Uri baseAddress)
-    {
-        _process = process;
-        BaseAddress = baseAddress;
-    }
+    private LocalServer(ServerProcess process) => _process = process;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _process.BaseAddress;
 
-    public int ProcessId => _process.Id;
+    public int ProcessId => _process.ProcessId;
 
     public bool HasExited => _process.HasExited;
 
@@ -36,29 +32,12 @@ public sealed class LocalServer : IAsyncDisposable
         int? port = null)
     {
         await BuildIfStaleAsync(repositoryRoot, cancellationToken);
-        var baseAddress = new Uri($"http://127.0.0.1:{port ?? LoopbackPort.Free()}/");
+        var baseAddress = port is { } p ? new Uri($"http://127.0.0.1:{p}/") : ServerProcess.FreeAddress();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repositoryRoot };
         start.ArgumentList.Add(Path.Combine(repositoryRoot, ServerDll));
         foreach (var argument in settings.ToArguments(baseAddress)) start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var process = await ChildProcess.StartAsync(start, logPath, "The server", ct => IsHealthyAsync(http, baseAddress, ct), startTimeout, cancellationToken);
-        return new LocalServer(process, baseAddress);
-    }
-
-    /// <summary>True when <c>GET /healthz</c> answers 200.</summary>
-    public static async Task<bool> IsHealthyAsync(HttpClient http, Uri baseAddress, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await http.GetAsync(new Uri(baseAddress, "healthz"), cancellationToken);
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return false; // not listening yet, or too busy starting to answer in time
-        }
+        return new LocalServer(await ServerProcess.StartAsync(start, baseAddress, logPath, startTimeout, cancellationToken));
     }
 
     private static async Task BuildIfStaleAsync(string root, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Net;
+using StockStream.Testing;
 
 namespace StockStream.LoadTests.Server;
 
@@ -21,7 +22,7 @@ public sealed record NodeCensus(IReadOnlyList<long?> Connections, IReadOnlyList<
         {
             using var response = await http.GetAsync(new Uri(node, "metrics"), cancellationToken);
             if (response.StatusCode != HttpStatusCode.OK) return null;
-            var metrics = PrometheusProbe.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            var metrics = PrometheusText.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
             return metrics.TryGetValue("stockstream_connections", out double open) ? (long)open : null;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)

@@ -1,4 +1,4 @@
-using System.Globalization;
+using StockStream.Testing;
 
 namespace StockStream.LoadTests.Server;
 
@@ -16,7 +16,7 @@ public sealed class PrometheusProbe(HttpClient http, Uri metricsUri) : IServerPr
         var now = DateTime.UtcNow;
         try
         {
-            var metrics = Parse(await http.GetStringAsync(metricsUri, cancellationToken));
+            var metrics = PrometheusText.Parse(await http.GetStringAsync(metricsUri, cancellationToken));
             double? cpu = Find(metrics, CpuNames);
             double? rss = Find(metrics, MemoryNames);
             return ResourceSnapshot.Client(now, cpu is { } c ? TimeSpan.FromSeconds(c) : null, rss is { } r ? (long)r : null);
@@ -25,26 +25,6 @@ public sealed class PrometheusProbe(HttpClient http, Uri metricsUri) : IServerPr
         {
             return ResourceSnapshot.Client(now);
         }
-    }
-
-    /// <summary>Sums each metric's samples over their labels: <c>name{labels} value [timestamp]</c> lines, comments skipped.</summary>
-    public static Dictionary<string, double> Parse(string text)
-    {
-        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var raw in text.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] == '#') continue;
-            int nameEnd = line.IndexOfAny(['{', ' ']);
-            if (nameEnd <= 0) continue;
-            int valueStart = line[nameEnd] == '{' ? line.IndexOf('}', nameEnd) + 2 : nameEnd + 1;
-            if (valueStart <= nameEnd || valueStart >= line.Length) continue;
-            var value = line[valueStart..].Split(' ')[0];
-            if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)) continue;
-            var name = line[..nameEnd];
-            metrics[name] = metrics.GetValueOrDefault(name) + number;
-        }
-        return metrics;
     }
 
     private static double? Find(Dictionary<string, double> metrics, string[] names)

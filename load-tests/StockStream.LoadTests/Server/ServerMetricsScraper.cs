@@ -1,4 +1,5 @@
 using System.Net;
+using StockStream.Testing;
 
 namespace StockStream.LoadTests.Server;
 
@@ -40,7 +41,7 @@ public sealed class ServerMetricsScraper(HttpClient http, IReadOnlyList<Uri> nod
     /// <summary>The metrics of a Prometheus text page the report shows, each summed over its labels.</summary>
     public static Dictionary<string, double> FromPrometheusText(string text) =>
         // Histogram buckets summed over their bounds mean nothing; _count and _sum carry the histogram.
-        PrometheusProbe.Parse(text)
+        PrometheusText.Parse(text)
             .Where(m => Prefixes.Any(p => m.Key.StartsWith(p, StringComparison.Ordinal)) && !m.Key.EndsWith("_bucket", StringComparison.Ordinal))
             .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
 

@@ -21,10 +21,10 @@ public static class ClockSync
         var best = new ClockOffset(0, long.MaxValue, 0);
         for (int i = 0; i < pings; i++)
         {
-            long sent = UnixClock.NowMicros;
+            long sent = UnixTime.NowMicroseconds();
             await socket.SendAsync(format.ToArray(format.CreatePing(sent)), WebSocketMessageType.Binary, true, cancellationToken);
             var pong = await ReceivePongAsync(socket, format, buffer, cancellationToken);
-            long received = UnixClock.NowMicros;
+            long received = UnixTime.NowMicroseconds();
             if (format.ReadNumber(pong.RawClientTime) != sent) continue; // a pong of another ping
             var sample = new ClockOffset(pong.ServerTime - (sent + received) / 2, received - sent, best.Samples + 1);
             best = sample.RoundTripMicros < best.RoundTripMicros ? sample : best with { Samples = sample.Samples };

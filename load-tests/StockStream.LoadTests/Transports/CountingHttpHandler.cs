@@ -49,7 +49,7 @@ public static class CountingHttpHandler
     /// Binds the socket to a local address before it connects; on Linux the port is chosen at connect time
     /// (IP_BIND_ADDRESS_NO_PORT), so one source address serves as many connections as there are destinations × ports.
     /// </summary>
-    private static void BindForConnect(Socket socket, IPAddress source)
+    public static void BindForConnect(Socket socket, IPAddress source)
     {
         if (OperatingSystem.IsLinux()) socket.SetRawSocketOption(SolIp, IpBindAddressNoPort, [1, 0, 0, 0]);
         socket.Bind(new IPEndPoint(source, 0));

@@ -1,18 +1,18 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using MessagePack;
 using StockStream.LoadTests.Engine;
 using StockStream.LoadTests.Metrics;
 using StockStream.LoadTests.Wire;
+using StockStream.Protocol;
+using StockStream.Protocol.Http;
 
 namespace StockStream.LoadTests.Transports;
 
 /// <summary>One long-polling subscriber: <c>GET /api/poll</c> again and again, each answer's cursor in the next request.</summary>
 public sealed class LongPollClient(HttpClientOptions options, HttpClient http)
 {
-    private static readonly MediaTypeWithQualityHeaderValue MessagePackType = new("application/x-msgpack");
-    private static readonly MediaTypeWithQualityHeaderValue JsonType = new("application/json");
+    private static readonly MediaTypeWithQualityHeaderValue MessagePackType = new(PollAnswerFormat.MessagePack.MediaType);
+    private static readonly MediaTypeWithQualityHeaderValue JsonType = new(PollAnswerFormat.Json.MediaType);
 
     public async Task<Response> RunAsync(ScenarioContext context)
     {
@@ -20,6 +20,8 @@ public sealed class LongPollClient(HttpClientOptions options, HttpClient http)
         var stop = context.CancellationToken;
         var symbols = string.Join(',', m.Symbols.ForClient(context.InstanceNumber, options.SymbolsPerClient));
         var tracker = m.NewTracker();
+        var observer = new PollAnswerObserver(tracker);
+        PollAnswerFormat format = options.PollMessagePack ? PollAnswerFormat.MessagePack : PollAnswerFormat.Json;
         using var buffer = new PooledBuffer(options.BodyBufferBytes);
         string? cursor = null;
         bool connected = false;
@@ -42,12 +44,10 @@ public sealed class LongPollClient(HttpClientOptions options, HttpClient http)
 
                 int length = await ReadBodyAsync(response, buffer, stop);
                 long before = tracker.Ticks;
-                tracker.BeginFrame(UnixClock.NowMicros);
-                var answer = options.PollMessagePack
-                    ? MessagePackPollReader.Read(buffer.Array.AsMemory(0, length), tracker)
-                    : JsonPollReader.Read(buffer.Array.AsSpan(0, length), tracker, wantCursor: true);
+                tracker.BeginFrame(UnixTime.NowMicroseconds());
+                var answer = format.Read(buffer.Array.AsMemory(0, length), observer);
                 m.Counters.AddFrame((int)(tracker.Ticks - before), answer.Missed);
-                cursor = answer.Cursor ?? throw new JsonException("A poll answer must carry a cursor.");
+                cursor = answer.Cursor.IsEmpty ? throw ProtocolException.Malformed("A poll answer must carry a cursor.") : answer.CursorText();
             }
             return Response.Ok();
         }
@@ -63,7 +63,7 @@ public sealed class LongPollClient(HttpClientOptions options, HttpClient http)
         {
             return stop.IsCancellationRequested ? Response.Ok() : Response.Fail($"poll: {e.HttpRequestError}");
         }
-        catch (Exception e) when (e is MessagePackSerializationException or JsonException or EndOfStreamException)
+        catch (ProtocolException)
         {
             return Response.Fail("protocol: invalid poll answer");
         }

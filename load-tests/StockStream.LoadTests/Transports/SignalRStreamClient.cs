@@ -4,6 +4,7 @@ using MessagePack;
 using StockStream.LoadTests.Engine;
 using StockStream.LoadTests.Metrics;
 using StockStream.LoadTests.Wire;
+using StockStream.Protocol;
 
 namespace StockStream.LoadTests.Transports;
 
@@ -100,7 +101,7 @@ public sealed class SignalRStreamClient(WebSocketClientOptions options, HttpMess
     private static async Task<Response> ReceiveAsync(ClientWebSocket socket, PooledBuffer buffer, int filled, ScenarioMeasurements m,
         StreamTracker tracker, IStreamObserver observer, CancellationToken stop, CancellationToken abort)
     {
-        tracker.BeginFrame(UnixClock.NowMicros);
+        tracker.BeginFrame(UnixTime.NowMicroseconds());
         while (true)
         {
             if (Consume(buffer, ref filled, m, tracker, observer) is { } closed) return closed;
@@ -117,7 +118,7 @@ public sealed class SignalRStreamClient(WebSocketClientOptions options, HttpMess
                 }
                 filled += result.Count;
             } while (!result.EndOfMessage);
-            tracker.BeginFrame(UnixClock.NowMicros);
+            tracker.BeginFrame(UnixTime.NowMicroseconds());
         }
     }
 

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
-using System.Text.Json;
 using StockStream.LoadTests.Engine;
 using StockStream.LoadTests.Metrics;
 using StockStream.LoadTests.Wire;
+using StockStream.Protocol;
+using StockStream.Protocol.Http;
 
 namespace StockStream.LoadTests.Transports;
 
@@ -37,11 +38,12 @@ public sealed class SseStreamClient(HttpClientOptions options, HttpClient http)
         m.ConnectTime.Record((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
 
         var tracker = m.NewTracker();
+        var observer = new PollAnswerObserver(tracker);
         m.Counters.ClientConnected();
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(stop);
-            var parser = SseParser.Create(stream, (eventType, data) => OnEvent(eventType, data, m, tracker));
+            var parser = SseParser.Create(stream, (eventType, data) => OnEvent(eventType, data, m, tracker, observer));
             await foreach (var _ in parser.EnumerateAsync(stop)) { }
             return stop.IsCancellationRequested ? Response.Ok() : Response.Fail("closed: stream ended");
         }
@@ -53,7 +55,7 @@ public sealed class SseStreamClient(HttpClientOptions options, HttpClient http)
         {
             return stop.IsCancellationRequested ? Response.Ok() : Response.Fail($"receive: {e.HttpRequestError}");
         }
-        catch (JsonException)
+        catch (ProtocolException)
         {
             return Response.Fail("protocol: invalid event data");
         }
@@ -64,13 +66,13 @@ public sealed class SseStreamClient(HttpClientOptions options, HttpClient http)
         }
     }
 
-    private static int OnEvent(string eventType, ReadOnlySpan<byte> data, ScenarioMeasurements m, StreamTracker tracker)
+    private static int OnEvent(string eventType, ReadOnlySpan<byte> data, ScenarioMeasurements m, StreamTracker tracker, PollAnswerObserver observer)
     {
         if (eventType != "ticks") return 0; // "market" events carry no ticks
         long before = tracker.Ticks;
-        tracker.BeginFrame(UnixClock.NowMicros);
-        var answer = JsonPollReader.Read(data, tracker, wantCursor: false);
+        tracker.BeginFrame(UnixTime.NowMicroseconds());
+        var answer = PollAnswerFormat.Json.Read(data, observer);
         m.Counters.AddFrame((int)(tracker.Ticks - before), answer.Missed);
-        return answer.Ticks;
+        return answer.TickCount;
     }
 }

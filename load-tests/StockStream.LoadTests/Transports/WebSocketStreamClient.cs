@@ -154,7 +154,7 @@ public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMe
         void Resumed()
         {
             m.ReconnectTime.Record((long)Stopwatch.GetElapsedTime(session.DroppedAt).TotalMicroseconds);
-            m.Counters.AddReconnect(UnixClock.NowMicros);
+            m.Counters.AddReconnect(UnixTime.NowMicroseconds());
             session.DroppedAt = 0;
             session.FailedReconnects = 0;
         }
@@ -164,7 +164,7 @@ public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMe
     private string? OnFrame(ReadOnlyMemory<byte> frame, ScenarioMeasurements m, StreamTracker tracker, out MessageType type)
     {
         long ticksBefore = tracker.Ticks;
-        tracker.BeginFrame(UnixClock.NowMicros);
+        tracker.BeginFrame(UnixTime.NowMicroseconds());
         type = options.Format.IsText ? JsonFrameReader.Read(frame.Span, tracker) : MessagePackFrameReader.Read(frame, tracker);
         switch (type)
         {

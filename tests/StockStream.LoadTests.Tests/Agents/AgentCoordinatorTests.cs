@@ -6,6 +6,7 @@ using StockStream.LoadTests.Server;
 using StockStream.LoadTests.Tests.Transports;
 using StockStream.LoadTests.Transports;
 using StockStream.LoadTests.Wire;
+using StockStream.Testing;
 
 namespace StockStream.LoadTests.Tests.Agents;
 
@@ -28,7 +29,7 @@ public sealed class AgentCoordinatorTests : IAsyncLifetime
             var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
             _agents.Add(new AgentServer(url.Authority, [IPAddress.Parse(AgentPool.SourceAddress(i))], _ => { }).RunAsync(_stop.Token));
             _agentUrls.Add(url);
-            while (!await LocalServer.IsHealthyAsync(http, url, _stop.Token)) await Task.Delay(50);
+            while (!await HealthCheck.IsHealthyAsync(http, url, _stop.Token)) await Task.Delay(50);
         }
     }
 

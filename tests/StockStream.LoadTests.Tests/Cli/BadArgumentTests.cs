@@ -48,6 +48,8 @@ public sealed class BadArgumentTests
     [Theory]
     [InlineData("slow-consumer --clients 4 --slow-clients 4", "Could not start the run: --slow-clients (4) must be fewer than --clients (4): some clients must keep reading.")]
     [InlineData("capacity --clients 100 --start-clients 200", "Could not start the run: --start-clients (200) must not exceed --clients (100), the largest step.")]
+    [InlineData("abuse --url http://10.1.2.3:5000", "Could not start the run: abuse attacks from loopback addresses of its own: give it no --url, or one on this machine's loopback.")]
+    [InlineData("abuse --agents 2", "Could not start the run: abuse runs against one node, with its clients in this process: drop --nodes, --balancers and --agents.")]
     public async Task RefusesOptionsThatDoNotFitTheCommandBeforeStarting(string commandLine, string message)
     {
         var (exitCode, output, error) = await RunAsync(commandLine);

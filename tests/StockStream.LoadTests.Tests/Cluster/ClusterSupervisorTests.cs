@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using StockStream.LoadTests.Cluster;
 using StockStream.LoadTests.Server;
+using StockStream.Testing;
 
 namespace StockStream.LoadTests.Tests.Cluster;
 
@@ -35,7 +36,7 @@ public class ClusterSupervisorTests
         }
         Assert.Equal(0, await restarted.Task.WaitAsync(Timeout));
         Assert.NotEqual(killed, cluster.Nodes[0].ProcessId);
-        Assert.True(await LocalServer.IsHealthyAsync(http, cluster.Nodes[0].BaseAddress, stop.Token));
+        Assert.True(await HealthCheck.IsHealthyAsync(http, cluster.Nodes[0].BaseAddress, stop.Token));
         pids = [.. pids, cluster.Nodes[0].ProcessId];
 
         await stop.CancelAsync();

@@ -2,6 +2,7 @@ using StockStream.LoadTests.Cli;
 using StockStream.LoadTests.Metrics;
 using StockStream.LoadTests.Scenarios;
 using StockStream.LoadTests.Server;
+using StockStream.Protocol;
 
 namespace StockStream.LoadTests.Tests.Scenarios;
 

@@ -1,4 +1,5 @@
 using StockStream.LoadTests.Server;
+using StockStream.Testing;
 
 namespace StockStream.LoadTests.Tests.Server;
 
@@ -32,7 +33,7 @@ public class ResourceParsingTests
     [Fact]
     public void SumsPrometheusSamplesOverLabels()
     {
-        var metrics = PrometheusProbe.Parse("""
+        var metrics = PrometheusText.Parse("""
             # HELP process_cpu_seconds_total CPU time.
             # TYPE process_cpu_seconds_total counter
             process_cpu_seconds_total 12.5

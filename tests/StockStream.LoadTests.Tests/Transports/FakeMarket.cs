@@ -13,7 +13,7 @@ internal sealed class FakeMarket
     private const long IntervalMicros = 5_000;
     private readonly long _startMicros = NowMicros;
 
-    public static long NowMicros => (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / 10;
+    public static long NowMicros => UnixTime.NowMicroseconds();
 
     /// <summary>The latest seq that has fallen due.</summary>
     public ulong DueSeq => FirstSeq + (ulong)((NowMicros - _startMicros) / IntervalMicros);

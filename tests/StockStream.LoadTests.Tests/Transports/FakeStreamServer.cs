@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
-using MessagePack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StockStream.Protocol;
+using StockStream.Protocol.Http;
 using StockStream.Protocol.Messages;
 
 namespace StockStream.LoadTests.Tests.Transports;
@@ -72,43 +72,32 @@ internal sealed class FakeStreamServer : IAsyncDisposable
         ulong after = cursor.Count == 1 ? ulong.Parse(cursor[0]!.TrimStart('c')) : due;
         while (cursor.Count == 1 && (due = _market.DueSeq) <= after) await Task.Delay(Pace, context.RequestAborted);
 
-        var body = new ArrayBufferWriter<byte>();
-        var w = new MessagePackWriter(body);
-        w.WriteArrayHeader(6);
-        w.Write($"c{due}");
-        w.WriteArrayHeader((int)(due - after));
-        for (ulong seq = after + 1; seq <= due; seq++) w.WriteRaw(new EncodedTick(_market.TickAt(seq)).MessagePack);
-        w.Write(0);
-        bool withQuote = cursor.Count == 0;
-        w.WriteArrayHeader(withQuote ? 1 : 0);
-        if (withQuote)
-        {
-            var q = _market.QuoteAt(due);
-            w.WriteArrayHeader(8);
-            w.Write(q.Symbol); w.Write(q.Seq); w.Write(q.Price); w.Write(q.Open); w.Write(q.High); w.Write(q.Low); w.Write(q.Volume); w.Write(q.Time);
-        }
-        w.Write("open");
-        w.Write("e1");
-        w.Flush();
-        context.Response.ContentType = "application/x-msgpack";
-        await context.Response.Body.WriteAsync(body.WrittenMemory, context.RequestAborted);
+        var ticks = Ticks(after, due);
+        var answer = new PollAnswerMessage($"c{due}", ticks, Missed: false, cursor.Count == 0 ? [_market.QuoteAt(due)] : [], MarketState.Open, "e1", FakeMarket.NowMicros);
+        var format = PollAnswerFormat.MessagePack;
+        context.Response.ContentType = format.ContentType;
+        await context.Response.Body.WriteAsync(format.ToArray(answer), context.RequestAborted);
     }
+
+    private Tick[] Ticks(ulong after, ulong upTo) => [.. Enumerable.Range(1, (int)(upTo - after)).Select(i => _market.TickAt(after + (ulong)i))];
+
+    private static string EventData(PollAnswerMessage answer) => Encoding.UTF8.GetString(PollAnswerFormat.Json.ToArray(answer));
 
     private async Task SseAsync(HttpContext context)
     {
         context.Response.ContentType = "text/event-stream";
         ulong last = _market.DueSeq;
         var quote = _market.QuoteAt(last);
-        await WriteEventAsync(context, $"c{last}", $$"""{"cursor":"c{{last}}","ticks":[],"missed":false,"quotes":[{"symbol":"AAPL","seq":{{last}},"price":100,"open":99,"high":101,"low":98,"volume":1000,"time":{{quote.Time}}}],"market":"open","epoch":"e1"}""");
+        await WriteEventAsync(context, $"c{last}", EventData(new PollAnswerMessage($"c{last}", [], false, [quote], MarketState.Open, "e1", FakeMarket.NowMicros)));
         await WriteEventAsync(context, null, """{"market":"open","time":1}""", "market");
         while (!context.RequestAborted.IsCancellationRequested)
         {
             await Task.Delay(Pace, context.RequestAborted);
             ulong due = _market.DueSeq;
             if (due == last) continue;
-            var ticks = string.Join(',', Enumerable.Range(1, (int)(due - last)).Select(i => Encoding.UTF8.GetString(new EncodedTick(_market.TickAt(last + (ulong)i)).JsonObject)));
+            var ticks = Ticks(last, due);
             last = due;
-            await WriteEventAsync(context, $"c{due}", $$"""{"cursor":"c{{due}}","ticks":[{{ticks}}],"missed":false,"quotes":[],"market":"open","epoch":"e1"}""");
+            await WriteEventAsync(context, $"c{due}", EventData(new PollAnswerMessage($"c{due}", ticks, false, [], MarketState.Open, "e1", FakeMarket.NowMicros)));
         }
     }
 

@@ -1,5 +1,6 @@
 using StockStream.LoadTests.Wire;
 using StockStream.Protocol;
+using StockStream.Protocol.Http;
 
 namespace StockStream.LoadTests.Tests.Wire;
 
@@ -10,6 +11,9 @@ public class GoldenFixtureTests
         [("AAPL", 41, 1_732_370_000_123_456, true), ("BRK.B", 7, 1_732_370_000_124_306, true)];
 
     private static readonly (string, ulong)[] ExpectedQuotes = [("AAPL", 41), ("BRK.B", 0)];
+
+    /// <summary>The server's cursor of epoch 5eed5eed5eed5eed, offset 1234, market halted.</summary>
+    private const string GoldenCursor = "NWVlZDVlZWQ1ZWVkNWVlZC4xMjM0LmhhbHRlZA";
 
     [Fact]
     public void MessagePackReaderReadsTheGoldenTicksFrame()
@@ -55,17 +59,17 @@ public class GoldenFixtureTests
     }
 
     [Fact]
-    public void PollReadersReadTheGoldenPollAnswers()
+    public void PollClientsReadTheGoldenPollAnswers()
     {
         var fromMessagePack = new RecordingObserver();
         var fromJson = new RecordingObserver();
 
-        var msgpackAnswer = MessagePackPollReader.Read(Fixture("poll-answer.msgpack", "http"), fromMessagePack);
-        var jsonAnswer = JsonPollReader.Read(Fixture("poll-answer.json", "http"), fromJson, wantCursor: true);
+        var msgpackAnswer = PollAnswerFormat.MessagePack.Read(Fixture("poll-answer.msgpack", "http"), new PollAnswerObserver(fromMessagePack));
+        var expected = (msgpackAnswer.CursorText(), msgpackAnswer.Missed, msgpackAnswer.TickCount);
+        var jsonAnswer = PollAnswerFormat.Json.Read(Fixture("poll-answer.json", "http"), new PollAnswerObserver(fromJson));
 
-        var expected = new PollAnswer("NWVlZDVlZWQ1ZWVkNWVlZC4xMjM0", Missed: true, Ticks: 2);
-        Assert.Equal(expected, msgpackAnswer);
-        Assert.Equal(expected, jsonAnswer);
+        Assert.Equal((GoldenCursor, true, 2), expected);
+        Assert.Equal(expected, (jsonAnswer.CursorText(), jsonAnswer.Missed, jsonAnswer.TickCount));
         Assert.Equal(ExpectedTicks, fromMessagePack.Ticks); // "missed" marks the ticks' jumps as explained, like "conflated"
         Assert.Equal(ExpectedTicks, fromJson.Ticks);
         Assert.Equal(ExpectedQuotes, fromMessagePack.Quotes);

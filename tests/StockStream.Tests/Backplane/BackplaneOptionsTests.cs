@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using StockStream.Protocol;
 using StockStream.Server.Backplane;
 
 namespace StockStream.Tests.Backplane;

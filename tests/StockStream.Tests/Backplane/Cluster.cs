@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using StockStream.Testing;
 using StockStream.Tests.Infrastructure;
 
 namespace StockStream.Tests.Backplane;
@@ -15,7 +16,8 @@ public sealed class Cluster : IAsyncDisposable
 
     public static async Task<Cluster> StartAsync(int nodes)
     {
-        var cluster = new Cluster(await RedisServer.StartAsync());
+        // Persistent, so a test can restart it and the nodes find their stream again.
+        var cluster = new Cluster(await RedisServer.StartAsync(persistent: true));
         for (int i = 0; i < nodes; i++) await cluster.AddNodeAsync();
         return cluster;
     }
@@ -27,11 +29,12 @@ public sealed class Cluster : IAsyncDisposable
         return node;
     }
 
-    /// <summary>Waits until some node generates, and returns it.</summary>
+    /// <summary>Waits until some node generates, and returns it: the only one that does.</summary>
     public async Task<ServerNode> GeneratorAsync()
     {
-        await Task.WhenAny(Nodes.Select(n => n.TookLeaseAsync(TimeSpan.FromSeconds(30))));
-        return Assert.Single(Nodes, n => n.Generates);
+        await ServerNode.FirstGeneratingAsync(Nodes, TimeSpan.FromSeconds(30));
+        var generating = await Task.WhenAll(Nodes.Select(n => n.IsGeneratingAsync()));
+        return Assert.Single(Nodes.Where((_, i) => generating[i]));
     }
 
     /// <summary>The first symbols of the catalog, as a node lists them.</summary>

@@ -85,7 +85,7 @@ public class ScaleOutTests(ITestOutputHelper output)
             var sinceKill = Stopwatch.StartNew();
             await generator.KillAsync();
 
-            await Task.WhenAny(survivors.Select(n => n.TookLeaseAsync(Failover)));
+            await ServerNode.FirstGeneratingAsync(survivors, Failover);
             var leaseTaken = sinceKill.Elapsed;
             while (tapes[0].Ticks[^1].Time <= killedAt) await tapes[0].ReadTicksAsync(1);
             var ticking = sinceKill.Elapsed;

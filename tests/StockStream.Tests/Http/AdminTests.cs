@@ -64,7 +64,7 @@ public class AdminTests(ClosedMarketServer server) : IClassFixture<ClosedMarketS
         Assert.Equal(target, status.State);
         var market = await sse.ReadEventAsync("market");
         Assert.Equal(target.ToWire(), market.Json.GetProperty("market").GetString());
-        Assert.Equal(target.ToWire(), (await held.WaitAsync(Bound)).Market);
+        Assert.Equal(target, (await held.WaitAsync(Bound)).Market);
     }
 
     private async Task<HttpResponseMessage> PostAsync(string body, string? token)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using StockStream.Protocol;
+using StockStream.Protocol.Http;
 using StockStream.Server.Transports.Http;
 using StockStream.Tests.Infrastructure;
 
@@ -16,18 +17,22 @@ public class LongPollingTests(ClosedMarketServer server) : IClassFixture<ClosedM
     public async Task AnswerWithoutCursorHoldsTheQuotesAndTheProtocolsFieldNames()
     {
         var symbols = server.BusySymbols(2);
+        long before = UnixTime.NowMicroseconds();
         using var response = await server.PollRawAsync(HttpTransportClient.PollQuery(symbols));
+        long after = UnixTime.NowMicroseconds();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        byte[] bytes = await response.Content.ReadAsByteArrayAsync();
+        using var body = JsonDocument.Parse(bytes);
         var root = body.RootElement;
-        Assert.Equal(["cursor", "ticks", "missed", "quotes", "market", "epoch"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["cursor", "ticks", "missed", "quotes", "market", "epoch", "serverTime"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["symbol", "seq", "price", "open", "high", "low", "volume", "time"],
             root.GetProperty("quotes")[0].EnumerateObject().Select(p => p.Name));
-        var reply = PollReply.FromJson(root);
+        var reply = PollAnswerFormat.Json.Read(bytes);
         Assert.Equal(symbols.Order(), reply.Quotes.Select(q => q.Symbol).Order());
         Assert.Equal(server.Hub.Epoch, reply.Epoch);
-        Assert.Equal(server.Hub.MarketState.ToWire(), reply.Market);
+        Assert.Equal(server.Hub.MarketState, reply.Market);
         Assert.False(reply.Missed);
+        Assert.InRange(reply.ServerTime, before, after); // when the answer was written, by the server's clock
     }
 
     [Fact]
@@ -88,15 +93,52 @@ public class LongPollingTests(ClosedMarketServer server) : IClassFixture<ClosedM
         server.Hub.SetMarketState(other);
 
         var reply = await held.WaitAsync(Bound);
-        Assert.Equal(other.ToWire(), reply.Market);
+        Assert.Equal(other, reply.Market);
         Assert.Empty(reply.Ticks);
+    }
+
+    [Fact]
+    public async Task CursorIssuedBeforeAMarketChangeIsAnsweredAtOnceWithTheNewState()
+    {
+        var symbols = server.BusySymbols(1);
+        var start = await server.PollAsync(symbols);
+        var other = server.Hub.MarketState == MarketState.Halted ? MarketState.Closed : MarketState.Halted;
+        server.Hub.SetMarketState(other); // between two polls: no poll is held to be woken
+
+        var reply = await server.PollAsync(symbols, start.Cursor, timeoutMs: 60_000).WaitAsync(Bound);
+        Assert.Equal(other, reply.Market);
+        Assert.Empty(reply.Ticks);
+        Assert.False(reply.Missed);
+
+        // The new cursor carries the new state, so the next poll is held again (here until its short timeout).
+        Assert.True(PollCursor.TryParse(reply.Cursor, out var next));
+        Assert.Equal(other, next.Market);
+        var watch = Stopwatch.StartNew();
+        var held = await server.PollAsync(symbols, reply.Cursor, timeoutMs: 300).WaitAsync(Bound);
+        Assert.True(watch.ElapsedMilliseconds >= 250, $"answered after {watch.ElapsedMilliseconds} ms: not held");
+        Assert.Equal((other, 0), (held.Market, held.Ticks.Count));
+    }
+
+    [Fact]
+    public async Task CursorWithoutAMarketStateIsAnsweredAtOnceWithTheCurrentState()
+    {
+        var symbols = server.BusySymbols(1);
+        var start = await server.PollAsync(symbols);
+        Assert.True(PollCursor.TryParse(start.Cursor, out var issued));
+        string older = (issued with { Market = null }).ToString(); // as servers wrote cursors before they carried the state
+
+        var reply = await server.PollAsync(symbols, older, timeoutMs: 60_000).WaitAsync(Bound);
+        Assert.Equal(server.Hub.MarketState, reply.Market);
+        Assert.Empty(reply.Ticks);
+        Assert.False(reply.Missed);
+        Assert.Equal(start.Cursor, reply.Cursor);
     }
 
     [Fact]
     public async Task CursorOfAnotherEpochAnswersAtOnceWithFreshQuotesAndMissed()
     {
         var symbols = server.BusySymbols(2);
-        string foreign = new PollCursor("0123456789abcdef", 5).ToString();
+        string foreign = new PollCursor("0123456789abcdef", 5, MarketState.Open).ToString();
         var reply = await server.PollAsync(symbols, foreign, timeoutMs: 60_000, messagePack: true).WaitAsync(Bound);
         Assert.True(reply.Missed);
         Assert.Equal(symbols.Order(), reply.Quotes.Select(q => q.Symbol).Order());
@@ -146,9 +188,16 @@ public class LongPollingTests(ClosedMarketServer server) : IClassFixture<ClosedM
         var start = await server.PollAsync(symbols);
         Assert.True(PollCursor.TryParse(start.Cursor, out var parsed));
         Assert.Equal(server.Hub.Epoch, parsed.Epoch);
+        Assert.Equal(server.Hub.MarketState, parsed.Market);
+        Assert.False(PollCursor.TryParse(Base64Url(parsed.Epoch + ".1.opened"), out _));
+        Assert.False(PollCursor.TryParse(Base64Url(parsed.Epoch + ".1."), out _));
+        Assert.True(PollCursor.TryParse(Base64Url(parsed.Epoch + ".1"), out var older));
+        Assert.Equal((parsed.Epoch, 1UL, (MarketState?)null), (older.Epoch, older.Offset, older.Market));
         Assert.False(PollCursor.TryParse(start.Cursor + "=", out _));
         Assert.False(PollCursor.TryParse(start.Cursor + "A", out _));
         Assert.False(PollCursor.TryParse(Convert.ToBase64String("abc.01"u8), out _));
         Assert.False(PollCursor.TryParse(Convert.ToBase64String("abc.-1"u8).TrimEnd('='), out _));
     }
+
+    private static string Base64Url(string text) => System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.ASCII.GetBytes(text));
 }

@@ -12,7 +12,7 @@ public class MarketDataTests(StockStreamServer server) : IClassFixture<StockStre
     {
         var symbols = server.BusySymbols(2);
         using var json = await GetJsonAsync($"/api/quotes?symbols={string.Join(',', symbols)}");
-        var quotes = json.RootElement.EnumerateArray().Select(PollReply.QuoteFromJson).ToList();
+        var quotes = json.RootElement.EnumerateArray().Select(JsonObjects.Quote).ToList();
         Assert.Equal(symbols, quotes.Select(q => q.Symbol));
         Assert.All(quotes, q => Assert.True(q.Low <= q.Price && q.Price <= q.High && q.Volume >= 0));
     }
@@ -24,7 +24,7 @@ public class MarketDataTests(StockStreamServer server) : IClassFixture<StockStre
         Assert.True(server.Hub.TryGetFeed(symbol, out var feed));
         for (int i = 0; i < 3; i++) await feed.NextTickAsync().WaitAsync(ProtocolClient.DefaultTimeout);
         using var json = await GetJsonAsync($"/api/history/{symbol}?seconds=60");
-        var ticks = json.RootElement.EnumerateArray().Select(PollReply.TickFromJson).ToList();
+        var ticks = json.RootElement.EnumerateArray().Select(JsonObjects.Tick).ToList();
         Assert.True(ticks.Count >= 3);
         Assert.All(ticks, t => Assert.Equal(symbol, t.Symbol));
         for (int i = 1; i < ticks.Count; i++) Assert.Equal(ticks[i - 1].Seq + 1, ticks[i].Seq);

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using StockStream.Server.Transports.Limits;
 using StockStream.Tests.Infrastructure;
@@ -15,11 +13,8 @@ public class SseSendDeadlineTests(KeepAliveSseServer server) : IClassFixture<Kee
         var budget = server.Services.GetRequiredService<ConnectionBudget>();
         using var connections = new MetricWatcher(server, "stockstream.connections");
         using var stalls = new MetricWatcher(server, "stockstream.send.stalls");
-        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
-        await client.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port);
         var symbols = server.BusySymbols(3);
-        await client.SendAsync(Encoding.ASCII.GetBytes(
-            $"GET /api/sse?symbols={string.Join(',', symbols)} HTTP/1.1\r\nHost: {server.BaseAddress.Authority}\r\nAccept: text/event-stream\r\n\r\n"));
+        using var client = await NonReadingClient.SendGetAsync(server, $"/api/sse?symbols={string.Join(',', symbols)}", "text/event-stream");
         await connections.FirstIncrease.WaitAsync(TimeSpan.FromSeconds(10));
 
         // Never read: published ticks fill the kernel buffers and the response pipe, then the deadline passes.

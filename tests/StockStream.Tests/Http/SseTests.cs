@@ -13,8 +13,10 @@ public class SseTests(ClosedMarketServer server) : IClassFixture<ClosedMarketSer
     public async Task FirstEventIsTicksWithTheQuotesItsCursorAsIdAndTheJsonPollBody()
     {
         var symbols = server.BusySymbols(2);
+        long before = UnixTime.NowMicroseconds();
         await using var sse = await server.OpenSseAsync(symbols);
         var first = await sse.ReadEventAsync() ?? throw new EndOfStreamException();
+        long after = UnixTime.NowMicroseconds();
 
         Assert.Contains("event: ticks", first.Lines);
         Assert.Contains(first.Lines, l => l.StartsWith("id: ", StringComparison.Ordinal));
@@ -24,8 +26,11 @@ public class SseTests(ClosedMarketServer server) : IClassFixture<ClosedMarketSer
         Assert.Equal(first.Id, reply.Cursor);
         Assert.True(PollCursor.TryParse(first.Id, out var cursor));
         Assert.Equal(server.Hub.Epoch, cursor.Epoch);
+        Assert.Equal(server.Hub.MarketState, cursor.Market);
+        Assert.Equal(server.Hub.MarketState, reply.Market);
         Assert.Equal(symbols.Order(), reply.Quotes.Select(q => q.Symbol).Order());
         Assert.False(reply.Missed);
+        Assert.InRange(reply.ServerTime, before, after); // when the event was written, by the server's clock
     }
 
     [Fact]
@@ -76,7 +81,7 @@ public class SseTests(ClosedMarketServer server) : IClassFixture<ClosedMarketSer
     public async Task LastEventIdOfAnotherEpochRestartsWithQuotesAndMissed()
     {
         var symbols = server.BusySymbols(1);
-        await using var sse = await server.OpenSseAsync(symbols, new PollCursor("0123456789abcdef", 3).ToString());
+        await using var sse = await server.OpenSseAsync(symbols, new PollCursor("0123456789abcdef", 3, MarketState.Open).ToString());
         var reply = (await sse.ReadEventAsync("ticks")).Poll;
         Assert.True(reply.Missed);
         Assert.Equal(symbols, reply.Quotes.Select(q => q.Symbol));

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
+using StockStream.Protocol.Http;
 
 namespace StockStream.Tests.Infrastructure;
 
@@ -10,26 +10,21 @@ public static class HttpTransportClient
     private static readonly HttpClient Shared = new() { Timeout = TimeSpan.FromSeconds(90) };
 
     /// <summary>One long poll; asserts a 200 and decodes the answer (MessagePack when asked for).</summary>
-    public static async Task<PollReply> PollAsync(this IServerEndpoint server, IEnumerable<string> symbols, string? cursor = null,
+    public static async Task<PollAnswerMessage> PollAsync(this IServerEndpoint server, IEnumerable<string> symbols, string? cursor = null,
         int? timeoutMs = null, bool messagePack = false, CancellationToken cancellationToken = default)
     {
         using var response = await server.PollRawAsync(PollQuery(symbols, cursor, timeoutMs), messagePack, cancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        if (messagePack)
-        {
-            Assert.Equal("application/x-msgpack", response.Content.Headers.ContentType?.MediaType);
-            return PollReply.FromMessagePack(await response.Content.ReadAsByteArrayAsync(cancellationToken));
-        }
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        return PollReply.FromJson(json.RootElement.Clone());
+        PollAnswerFormat format = messagePack ? PollAnswerFormat.MessagePack : PollAnswerFormat.Json;
+        Assert.Equal(format.MediaType, response.Content.Headers.ContentType?.MediaType);
+        return format.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken));
     }
 
     public static async Task<HttpResponseMessage> PollRawAsync(this IServerEndpoint server, string query, bool messagePack = false,
         CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseAddress, "/api/poll?" + query));
-        if (messagePack) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/x-msgpack"));
+        if (messagePack) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(PollAnswerFormat.MessagePack.MediaType));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(70));
         return await Shared.SendAsync(request, timeout.Token);

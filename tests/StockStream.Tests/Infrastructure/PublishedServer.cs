@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using StockStream.Testing;
+
 namespace StockStream.Tests.Infrastructure;
 
 /// <summary>
@@ -8,11 +11,10 @@ public sealed class PublishedServer : IServerEndpoint, IAsyncLifetime
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(100);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan HealthPollInterval = TimeSpan.FromMilliseconds(200);
     private readonly DirectoryInfo _output = Directory.CreateTempSubdirectory("stockstream-publish-");
-    private ChildProcess? _server;
+    private ServerProcess? _server;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server?.BaseAddress ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>The publish output folder.</summary>
     public string OutputFolder => _output.FullName;
@@ -22,19 +24,25 @@ public sealed class PublishedServer : IServerEndpoint, IAsyncLifetime
     public async Task InitializeAsync()
     {
         await PublishAsync();
-        BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var baseAddress = ServerProcess.FreeAddress();
+        var settings = ServerTestSettings.With();
+        settings.Remove("Frontend:RootPath"); // the point: the published app, found where publishing put it
         // Started from a folder without settings, as a service would be: appsettings and the app come from the dll's folder.
-        _server = ChildProcess.Start("dotnet",
-            [Path.Combine(OutputFolder, "StockStream.Server.dll"), $"--urls={BaseAddress}", "--Market:Symbols=20", "--Market:TicksPerSecond=2000"],
-            Path.GetTempPath(), new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
-        await WaitUntilHealthyAsync(_server);
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(OutputFolder, "StockStream.Server.dll"), .. ServerProcess.Arguments(baseAddress, settings)])
+        {
+            WorkingDirectory = Path.GetTempPath(),
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+        };
+        _server = await ServerProcess.StartAsync(start, baseAddress, logPath: null, StartTimeout);
     }
 
     private async Task PublishAsync()
     {
-        await using var publish = ChildProcess.Start("dotnet",
-            ["publish", "backend/StockStream.Server", "-c", "Release", "-o", OutputFolder, "-nologo", "--disable-build-servers"],
-            RepositoryRoot());
+        var start = new ProcessStartInfo("dotnet", ["publish", "backend/StockStream.Server", "-c", "Release", "-o", OutputFolder, "-nologo", "--disable-build-servers"])
+        {
+            WorkingDirectory = RepositoryRoot(),
+        };
+        await using var publish = ChildProcess.Start(start);
         int exitCode;
         try
         {
@@ -45,30 +53,6 @@ public sealed class PublishedServer : IServerEndpoint, IAsyncLifetime
             throw new TimeoutException($"dotnet publish did not finish within {PublishTimeout.TotalSeconds} s:\n{publish.Output}");
         }
         if (exitCode != 0) throw new InvalidOperationException($"dotnet publish failed with exit code {exitCode}:\n{publish.Output}");
-    }
-
-    private async Task WaitUntilHealthyAsync(ChildProcess server)
-    {
-        using var http = CreateHttpClient();
-        using var deadline = new CancellationTokenSource(StartTimeout);
-        while (true)
-        {
-            if (server.HasExited) throw new InvalidOperationException($"The published server exited:\n{server.Output}");
-            try
-            {
-                using var response = await http.GetAsync("/healthz", deadline.Token);
-                if (response.IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-            {
-                throw new TimeoutException($"The published server did not answer /healthz within {StartTimeout.TotalSeconds} s:\n{server.Output}");
-            }
-            await Task.Delay(HealthPollInterval, CancellationToken.None);
-        }
     }
 
     private static string RepositoryRoot()

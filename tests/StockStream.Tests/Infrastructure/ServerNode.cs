@@ -1,57 +1,68 @@
+using System.Diagnostics;
+using StockStream.Testing;
+
 namespace StockStream.Tests.Infrastructure;
 
 /// <summary>
-/// A server node in a process of its own, joined to a Redis backplane, so a test can kill it as a crash would.
-/// Its log lines are events the test can await ("took the generator lease").
+/// A server node in a process of its own, joined to a Redis backplane, so a test can kill it as a crash would. Whether
+/// it generates the market is read from its <c>stockstream_backplane_generating</c> gauge at <c>/metrics</c>.
 /// </summary>
 public sealed class ServerNode : IServerEndpoint, IAsyncDisposable
 {
-    public const string TookLease = "This node took the generator lease";
+    public const string AdminToken = "scale-out-test-token";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private readonly ChildProcess _process;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly ServerProcess _process;
 
-    private ServerNode(ChildProcess process, Uri baseAddress)
+    private ServerNode(ServerProcess process) => _process = process;
+
+    public Uri BaseAddress => _process.BaseAddress;
+
+    /// <summary>Starts a node on a free port and waits until it is healthy (it joins the shared stream before it listens).</summary>
+    public static async Task<ServerNode> StartAsync(RedisServer redis)
     {
-        _process = process;
-        BaseAddress = baseAddress;
-    }
-
-    public Uri BaseAddress { get; }
-
-    public ChildProcess Process => _process;
-
-    /// <summary>Starts a node on a free port and waits until it listens (it joins the shared stream before that).</summary>
-    public static async Task<ServerNode> StartAsync(RedisServer redis, IReadOnlyDictionary<string, string>? settings = null)
-    {
-        int port = FreePort.Next();
-        var merged = new Dictionary<string, string>
+        var baseAddress = ServerProcess.FreeAddress();
+        var settings = ServerTestSettings.With(new Dictionary<string, string?>
         {
-            ["urls"] = $"http://127.0.0.1:{port}",
             ["Backplane:Kind"] = "Redis",
             ["Backplane:Redis"] = redis.Configuration,
-            ["Market:Symbols"] = "20",
-            ["Market:TicksPerSecond"] = "2000",
-            ["Market:PublishIntervalMs"] = "2",
             ["Admin:Token"] = AdminToken,
-            ["Frontend:RootPath"] = "does-not-exist",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+            // What the backplane did (joined, took or lost the lease) explains a failing test's output.
             ["Logging:LogLevel:StockStream.Server.Backplane"] = "Information",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) merged[key] = value;
+        });
         string dll = Path.Combine(AppContext.BaseDirectory, "StockStream.Server.dll");
-        var process = ChildProcess.Start("dotnet", [dll, .. merged.Select(p => $"--{p.Key}={p.Value}")], AppContext.BaseDirectory);
-        var node = new ServerNode(process, new Uri($"http://127.0.0.1:{port}"));
-        await process.WaitForLineAsync("Now listening on", StartTimeout);
-        return node;
+        var start = new ProcessStartInfo("dotnet", [dll, .. ServerProcess.Arguments(baseAddress, settings)]) { WorkingDirectory = AppContext.BaseDirectory };
+        return new ServerNode(await ServerProcess.StartAsync(start, baseAddress, logPath: null, StartTimeout));
     }
 
-    public const string AdminToken = "scale-out-test-token";
+    /// <summary>True while this node holds the generator lease, as its metrics say.</summary>
+    public async Task<bool> IsGeneratingAsync(CancellationToken cancellationToken = default)
+    {
+        string text = await Http.GetStringAsync(new Uri(BaseAddress, "metrics"), cancellationToken);
+        return PrometheusText.Parse(text).GetValueOrDefault("stockstream_backplane_generating") == 1;
+    }
 
-    /// <summary>Completes when this node has taken the generator lease <paramref name="times"/> times in all.</summary>
-    public Task TookLeaseAsync(TimeSpan timeout, int times = 1) => _process.WaitForLineAsync(TookLease, timeout, times);
-
-    public bool Generates => _process.CountLines(TookLease) > _process.CountLines("lost the generator lease");
+    /// <summary>The first of <paramref name="nodes"/> to generate the market; fails when none does within <paramref name="timeout"/>.</summary>
+    public static async Task<ServerNode> FirstGeneratingAsync(IReadOnlyList<ServerNode> nodes, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            while (true)
+            {
+                var generating = await Task.WhenAll(nodes.Select(n => n.IsGeneratingAsync(deadline.Token)));
+                int first = Array.IndexOf(generating, true);
+                if (first >= 0) return nodes[first];
+                await Task.Delay(PollInterval, deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            throw new TimeoutException($"None of {string.Join(", ", nodes.Select(n => n.BaseAddress))} took the generator lease within {timeout.TotalSeconds} s:\n"
+                + string.Join("\n", nodes.Select(n => n._process.Output)));
+        }
+    }
 
     public Task KillAsync() => _process.KillAsync();
 

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using StockStream.Protocol.Http;
 
 namespace StockStream.Tests.Infrastructure;
 
@@ -7,5 +9,6 @@ public sealed record SseEvent(IReadOnlyList<string> Lines, string? Type, string?
 {
     public JsonElement Json => JsonDocument.Parse(Data).RootElement;
 
-    public PollReply Poll => PollReply.FromJson(Json);
+    /// <summary>The data of a <c>ticks</c> event: a poll answer.</summary>
+    public PollAnswerMessage Poll => PollAnswerFormat.Json.Read(Encoding.UTF8.GetBytes(Data));
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using StockStream.Protocol;
 using StockStream.Server.Streaming;
+using StockStream.Testing;
 
 namespace StockStream.Tests.Infrastructure;
 
@@ -20,15 +21,7 @@ public class StockStreamServer : IServerEndpoint, IAsyncLifetime
     /// </param>
     protected internal StockStreamServer(IReadOnlyDictionary<string, string?> settings, int? socketSendBufferBytes = null)
     {
-        var merged = new Dictionary<string, string?>
-        {
-            ["Market:Symbols"] = "20",
-            ["Market:TicksPerSecond"] = "2000",
-            ["Market:PublishIntervalMs"] = "2",
-            ["Frontend:RootPath"] = "does-not-exist",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in settings) merged[key] = value;
+        var merged = ServerTestSettings.With(settings);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing");

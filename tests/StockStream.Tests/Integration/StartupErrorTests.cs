@@ -1,6 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using StockStream.Tests.Infrastructure;
+using StockStream.Testing;
 
 namespace StockStream.Tests.Integration;
 
@@ -30,7 +31,7 @@ public class StartupErrorTests
     [Fact]
     public async Task ABadSettingIsNamedOnceInOneLine()
     {
-        var (exitCode, output) = await RunServerAsync($"--urls=http://127.0.0.1:{FreePort.Next()}", "--Market:TicksPerSecond=-1");
+        var (exitCode, output) = await RunServerAsync($"--urls=http://127.0.0.1:{LoopbackPort.Free()}", "--Market:TicksPerSecond=-1");
 
         Assert.NotEqual(0, exitCode);
         string line = Assert.Single(ErrorLines(output));
@@ -42,7 +43,7 @@ public class StartupErrorTests
     [Fact]
     public async Task ACompressionWindowOutsideNineToFifteenStopsTheServerAtStart()
     {
-        var (exitCode, output) = await RunServerAsync($"--urls=http://127.0.0.1:{FreePort.Next()}", "--WebSocket:Compression:MaxWindowBits=16");
+        var (exitCode, output) = await RunServerAsync($"--urls=http://127.0.0.1:{LoopbackPort.Free()}", "--WebSocket:Compression:MaxWindowBits=16");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("MaxWindowBits", Assert.Single(ErrorLines(output)));
@@ -52,8 +53,11 @@ public class StartupErrorTests
     private static async Task<(int ExitCode, string Output)> RunServerAsync(params string[] arguments)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "StockStream.Server.dll");
-        await using var process = ChildProcess.Start("dotnet",
-            [dll, "--Frontend:RootPath=does-not-exist", "--Backplane:Kind=InProcess", .. arguments], AppContext.BaseDirectory);
+        var start = new ProcessStartInfo("dotnet", [dll, "--Frontend:RootPath=does-not-exist", "--Backplane:Kind=InProcess", .. arguments])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        await using var process = ChildProcess.Start(start);
         int exitCode = await process.WaitForExitAsync(ExitTimeout);
         return (exitCode, process.Output);
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using StockStream.Protocol.Messages;
 using StockStream.Server.Streaming;
 using StockStream.Server.Transports.WebSockets;
+using StockStream.Tests.Infrastructure;
 
 namespace StockStream.Tests.Streaming;
 
@@ -118,32 +119,5 @@ public class FrameBudgetTests
         kit.Hub.Subscribe(queue, new SubscribeMessage(1, [a]));
         StreamingTestKit.Drain(queue);
         return (kit, queue, a);
-    }
-
-    /// <summary>A clock the test moves; its timers never fire by themselves (the test calls the turn).</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        private long _now = 1_000_000_000;
-
-        public int Timers { get; private set; }
-
-        public void Advance(TimeSpan by) => _now += (long)(by.TotalSeconds * TimestampFrequency);
-
-        public override long GetTimestamp() => _now;
-
-        public override long TimestampFrequency => 1_000_000_000;
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            Timers++;
-            return new StoppedTimer();
-        }
-
-        private sealed class StoppedTimer : ITimer
-        {
-            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
-            public void Dispose() { }
-            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-        }
     }
 }

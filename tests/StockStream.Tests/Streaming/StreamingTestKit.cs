@@ -12,11 +12,12 @@ internal sealed class StreamingTestKit
 {
     private readonly Dictionary<string, ulong> _seq = [];
 
-    public StreamingTestKit(int symbols = 5, int maxSymbols = 3, int historyTicks = 100)
+    /// <param name="maxReplayBytes">The replay budget; by default none to speak of, so a reader that lags is not restarted.</param>
+    public StreamingTestKit(int symbols = 5, int maxSymbols = 3, int historyTicks = 100, int maxReplayBytes = int.MaxValue)
     {
         Catalog = new InstrumentCatalog(symbols, 1);
         Metrics = new StreamingMetrics(new TestMeterFactory());
-        Hub = new TickHub(Catalog, Options.Create(new StreamingOptions { MaxSymbols = maxSymbols, HistoryMaxTicksPerSymbol = historyTicks }),
+        Hub = new TickHub(Catalog, Options.Create(new StreamingOptions { MaxSymbols = maxSymbols, HistoryMaxTicksPerSymbol = historyTicks, MaxReplayBytes = maxReplayBytes }),
             Options.Create(new MarketOptions()), Metrics, TimeProvider.System);
     }
 
@@ -27,7 +28,7 @@ internal sealed class StreamingTestKit
     public string Symbol(int index) => Catalog.All[index].Symbol;
 
     public SubscriberQueue NewQueue(int maxPendingTicks = 64, int maxTicksPerFrame = 16) =>
-        new("test", Hub.MaxSymbols, maxPendingTicks, maxTicksPerFrame, Metrics);
+        new("test", Hub.MaxSymbols, maxPendingTicks, maxTicksPerFrame, Metrics) { MaxReplayBytes = Hub.MaxReplayBytes };
 
     /// <summary>Publishes the next tick of each named symbol, as one batch.</summary>
     public Tick[] Publish(params string[] symbols)

@@ -47,7 +47,7 @@ public static class CursorReader
                 }
             }
             SortByOffset(ticks);
-            return new PollAnswer(new PollCursor(hub.Epoch, cursor), ticks, flags, quotes, market);
+            return new PollAnswer(new PollCursor(hub.Epoch, cursor, market), ticks, flags, quotes, market);
         }
     }
 
@@ -56,25 +56,40 @@ public static class CursorReader
     /// answer moves the cursor to "now". Null when some of those ticks are no longer held. <paramref name="settled"/> is
     /// false when newer ticks were seen that the answer could not take yet: read again at once instead of waiting.
     /// </summary>
-    public static PollAnswer? After(TickHub hub, SymbolFeed[] feeds, ulong cursor, out bool settled)
+    public static PollAnswer? After(TickHub hub, SymbolFeed[] feeds, ulong cursor, out bool settled) => After(hub, feeds, cursor, out settled, out _);
+
+    /// <summary>
+    /// <see cref="After(TickHub, SymbolFeed[], ulong, out bool)"/>, also null when those ticks would take more than the
+    /// hub's <see cref="TickHub.MaxReplayBytes"/> (<paramref name="overBudget"/>): a forged or very old cursor costs no
+    /// more than an answer of that size, and is answered as one whose ticks are no longer held.
+    /// </summary>
+    public static PollAnswer? After(TickHub hub, SymbolFeed[] feeds, ulong cursor, out bool settled, out bool overBudget)
     {
         var market = hub.MarketState;
         // Every tick up to `end` is in its feed already, so the scans below see all of them.
         ulong end = Math.Max(cursor, hub.Offset);
         var ticks = new List<EncodedTick>();
         settled = true;
+        overBudget = false;
+        long budget = hub.MaxReplayBytes;
         foreach (var feed in feeds)
         {
-            var after = feed.AfterOffset(cursor, out bool missed);
+            var after = feed.AfterOffset(cursor, budget, out bool missed);
             if (missed) return null;
+            if (after is null)
+            {
+                overBudget = true;
+                return null;
+            }
             foreach (var tick in after)
             {
+                budget -= tick.ReplayBytes;
                 if (tick.Offset <= end) ticks.Add(tick);
                 else settled = false; // appended, but the hub's offset has not caught up yet: read again, don't wait
             }
         }
         SortByOffset(ticks);
-        return new PollAnswer(new PollCursor(hub.Epoch, end), ticks, TickFlags.None, [], market);
+        return new PollAnswer(new PollCursor(hub.Epoch, end, market), ticks, TickFlags.None, [], market);
     }
 
     /// <summary>

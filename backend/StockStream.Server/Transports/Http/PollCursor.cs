@@ -1,17 +1,21 @@
 using System.Buffers.Text;
 using System.Text;
+using StockStream.Protocol;
 
 namespace StockStream.Server.Transports.Http;
 
 /// <summary>
-/// Where a long-poll client (or an SSE stream) stands: the epoch of the stream and the hub offset up to which it
-/// has everything. Clients see it as opaque base64url text.
+/// Where a long-poll client (or an SSE stream) stands: the epoch of the stream, the hub offset up to which it has
+/// everything, and the market state it was told. Clients see it as opaque base64url text of
+/// <c>epoch.offset.state</c>. A cursor from before cursors carried the state (<c>epoch.offset</c>) still parses, its
+/// <see cref="Market"/> unknown: the poll is answered at once with the current state, as if the state had changed.
 /// </summary>
-public readonly record struct PollCursor(string Epoch, ulong Offset)
+public readonly record struct PollCursor(string Epoch, ulong Offset, MarketState? Market)
 {
     private const int MaxTextLength = 96;
 
-    public override string ToString() => Base64Url.EncodeToString(Encoding.ASCII.GetBytes($"{Epoch}.{Offset}"));
+    public override string ToString() => Base64Url.EncodeToString(Encoding.ASCII.GetBytes(
+        Market is { } market ? $"{Epoch}.{Offset}.{market.ToWire()}" : $"{Epoch}.{Offset}"));
 
     /// <summary>Strict: only the exact text this class writes is accepted.</summary>
     public static bool TryParse(string? text, out PollCursor cursor)
@@ -21,11 +25,20 @@ public readonly record struct PollCursor(string Epoch, ulong Offset)
         Span<byte> bytes = stackalloc byte[MaxTextLength];
         if (!Base64Url.IsValid(text) || !Base64Url.TryDecodeFromChars(text, bytes, out int written)) return false;
         var decoded = bytes[..written];
-        int dot = decoded.LastIndexOf((byte)'.');
+        // Epochs have no dots: the first one ends the epoch, a second one starts the market state.
+        int dot = decoded.IndexOf((byte)'.');
         if (dot <= 0 || !IsEpoch(decoded[..dot])) return false;
-        if (!Utf8Parser.TryParse(decoded[(dot + 1)..], out ulong offset, out int consumed) || consumed != decoded.Length - dot - 1)
-            return false;
-        var parsed = new PollCursor(Encoding.ASCII.GetString(decoded[..dot]), offset);
+        var rest = decoded[(dot + 1)..];
+        MarketState? market = null;
+        int stateDot = rest.IndexOf((byte)'.');
+        if (stateDot >= 0)
+        {
+            if (!MarketStateNames.TryParseUtf8(rest[(stateDot + 1)..], out var state)) return false;
+            market = state;
+            rest = rest[..stateDot];
+        }
+        if (!Utf8Parser.TryParse(rest, out ulong offset, out int consumed) || consumed != rest.Length) return false;
+        var parsed = new PollCursor(Encoding.ASCII.GetString(decoded[..dot]), offset, market);
         // Round-trip so padding, leading zeros or signs cannot make two texts mean one cursor.
         if (parsed.ToString() != text) return false;
         cursor = parsed;

@@ -2,9 +2,10 @@ namespace StockStream.Server.Transports.Limits;
 
 /// <summary>
 /// What this process may hold, computed once at start: all TCP connections stay below the open-file limit less a
-/// reserve, and streams (WebSockets, SSE streams, held polls, together) leave room for short requests.
+/// reserve, and streams (WebSockets, SSE streams, held polls, SignalR connections, together) leave room for short requests.
 /// </summary>
-public sealed record ConnectionCapacity(long? DescriptorLimit, int Reserve, int? TotalConnections, int Streams, int WebSockets, int SseStreams, int HeldPolls)
+public sealed record ConnectionCapacity(long? DescriptorLimit, int Reserve, int? TotalConnections, int Streams, int WebSockets, int SseStreams, int HeldPolls,
+    int HubConnections)
 {
     /// <summary>What a transport may hold when neither the machine nor the configuration says.</summary>
     public const int DefaultPerTransport = 50_000;
@@ -15,6 +16,7 @@ public sealed record ConnectionCapacity(long? DescriptorLimit, int Reserve, int?
     {
         ConnectionKind.WebSocket => WebSockets,
         ConnectionKind.SseStream => SseStreams,
+        ConnectionKind.HubConnection => HubConnections,
         _ => HeldPolls,
     };
 
@@ -44,7 +46,8 @@ public sealed record ConnectionCapacity(long? DescriptorLimit, int Reserve, int?
         return new ConnectionCapacity(descriptorLimit, reserve, total, streams,
             Cap(requests, ConnectionKind.WebSocket, streams, unset, warnings),
             Cap(requests, ConnectionKind.SseStream, streams, unset, warnings),
-            Cap(requests, ConnectionKind.HeldPoll, streams, unset, warnings));
+            Cap(requests, ConnectionKind.HeldPoll, streams, unset, warnings),
+            Cap(requests, ConnectionKind.HubConnection, streams, unset, warnings));
     }
 
     private static int Cap(ConnectionRequests requests, ConnectionKind kind, int streams, int unset, List<string> warnings)

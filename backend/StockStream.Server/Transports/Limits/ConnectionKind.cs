@@ -6,4 +6,6 @@ public enum ConnectionKind
     WebSocket,
     SseStream,
     HeldPoll,
+    /// <summary>A connection of the SignalR baseline, <c>/hub</c> (its WebSocket, SSE or long-polling transport).</summary>
+    HubConnection,
 }

@@ -26,11 +26,13 @@ public static class ConnectionLimitsHosting
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectionLimitsHosting).FullName!);
             foreach (string warning in warnings) LimitsLog.Capped(logger, warning);
             LimitsLog.Capacity(logger, capacity.DescriptorLimit?.ToString("N0") ?? "unknown", capacity.Reserve,
-                capacity.TotalConnections?.ToString("N0") ?? "unlimited", capacity.Streams, capacity.WebSockets, capacity.SseStreams, capacity.HeldPolls);
+                capacity.TotalConnections?.ToString("N0") ?? "unlimited", capacity.Streams, capacity.WebSockets, capacity.SseStreams, capacity.HeldPolls,
+                capacity.HubConnections);
             return capacity;
         });
         builder.Services.AddSingleton<ConnectionBudget>();
         builder.Services.AddSingleton<Refusals>();
+        builder.Services.AddSingleton<ServerPauses>();
         CountListenedConnections(builder.Services);
         builder.Services.AddOptions<KestrelServerOptions>().PostConfigure<ConnectionCapacity>((kestrel, capacity) =>
         {

@@ -3,8 +3,9 @@ namespace StockStream.Server.Transports.Limits;
 /// <summary>The connection limits' log messages.</summary>
 internal static partial class LimitsLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connection limits: open-file limit {DescriptorLimit} ({Reserve} reserved), {Total} connections, {Streams} streams ({WebSockets} WebSockets, {SseStreams} SSE, {HeldPolls} held polls)")]
-    public static partial void Capacity(ILogger logger, string descriptorLimit, int reserve, string total, int streams, int webSockets, int sseStreams, int heldPolls);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection limits: open-file limit {DescriptorLimit} ({Reserve} reserved), {Total} connections, {Streams} streams ({WebSockets} WebSockets, {SseStreams} SSE, {HeldPolls} held polls, {HubConnections} SignalR)")]
+    public static partial void Capacity(ILogger logger, string descriptorLimit, int reserve, string total, int streams, int webSockets, int sseStreams, int heldPolls,
+        int hubConnections);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connection limits: {Warning}")]
     public static partial void Capped(ILogger logger, string warning);

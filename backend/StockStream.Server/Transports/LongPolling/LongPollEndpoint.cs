@@ -34,13 +34,13 @@ internal static class LongPollEndpoint
 
         if (budget.TryEnter(ConnectionKind.HeldPoll) is not { } slot)
             return refusals.NoRoom(context, ConnectionKind.HeldPoll, "Too many polls held; try again later.");
-        using var held = slot;
-        var market = hub.MarketState;
+        // Held until the answer has been written (or its send deadline passed), not only while waiting for ticks.
+        context.Response.RegisterForDispose(slot);
         long started = clock.GetTimestamp();
         metrics.HoldStarted();
         try
         {
-            var (answer, outcome) = await waiter.WaitAsync(feeds, parsed.Offset, market, timeout,
+            var (answer, outcome) = await waiter.WaitAsync(feeds, parsed.Offset, parsed.Market, timeout,
                 context.RequestAborted, lifetime.ApplicationStopping);
             if (answer is not null) return new PollResult(answer, outcome);
             LongPollingLog.WentAway(logger, context.TraceIdentifier);

@@ -11,4 +11,7 @@ internal static partial class LongPollingLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll refused: {Detail}")]
     public static partial void Refused(ILogger logger, string? detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Poll {RequestId} aborted: its answer was not taken within {TimeoutMs} ms")]
+    public static partial void SendStalled(ILogger logger, string requestId, int timeoutMs);
 }

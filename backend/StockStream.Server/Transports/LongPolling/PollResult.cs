@@ -1,32 +1,52 @@
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using StockStream.Server.Streaming;
+using StockStream.Protocol;
+using StockStream.Protocol.Http;
 using StockStream.Server.Transports.Http;
 
 namespace StockStream.Server.Transports.LongPolling;
 
-/// <summary>Writes a poll answer straight into the response's pipe: MessagePack when the client accepts it, else JSON.</summary>
+/// <summary>
+/// Writes a poll answer straight into the response's pipe: MessagePack when the client accepts it, else JSON. A client
+/// that does not take it within <see cref="LongPollingOptions.SendTimeoutMs"/> has its connection aborted.
+/// </summary>
 public sealed class PollResult(PollAnswer answer, string outcome) : IResult
 {
-    public const string MessagePackMediaType = "application/x-msgpack";
+    public static string MessagePackMediaType => PollAnswerFormat.MessagePack.MediaType;
 
     public PollAnswer Answer => answer;
 
     public async Task ExecuteAsync(HttpContext context)
     {
+        var services = context.RequestServices;
+        var options = services.GetRequiredService<IOptions<LongPollingOptions>>().Value;
+        var metrics = services.GetRequiredService<TransportMetrics>();
+        var logger = services.GetRequiredService<ILogger<PollResult>>();
+        if (options.SocketSendBufferBytes > 0 && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } tcp)
+            tcp.SendBufferSize = options.SocketSendBufferBytes;
         var response = context.Response;
-        bool msgpack = AcceptsMessagePack(context.Request);
-        response.ContentType = msgpack ? MessagePackMediaType : "application/json; charset=utf-8";
+        PollAnswerFormat format = AcceptsMessagePack(context.Request) ? PollAnswerFormat.MessagePack : PollAnswerFormat.Json;
+        response.ContentType = format.ContentType;
         response.Headers.CacheControl = "no-store";
         var body = response.BodyWriter;
-        if (msgpack) PollAnswerWriter.WriteMessagePack(body, answer);
-        else PollAnswerWriter.WriteJson(body, answer);
+        var clock = services.GetRequiredService<TimeProvider>();
+        format.Write(body, answer.ToWire(clock.NowMicroseconds()));
         long bytes = body.CanGetUnflushedBytes ? body.UnflushedBytes : 0;
-        await body.FlushAsync(context.RequestAborted);
+        using (var deadline = new SendDeadline(TimeSpan.FromMilliseconds(options.SendTimeoutMs), clock, context.RequestAborted))
+        {
+            if (await deadline.FlushAsync(body) == FlushOutcome.Stalled)
+            {
+                metrics.SendStalled(LongPollingTransport.Transport);
+                LongPollingLog.SendStalled(logger, context.TraceIdentifier, options.SendTimeoutMs);
+                context.Abort();
+                return;
+            }
+        }
 
-        var services = context.RequestServices;
-        services.GetRequiredService<TransportMetrics>().Sent(LongPollingTransport.Transport, answer.Ticks.Count, (int)bytes);
+        metrics.Sent(LongPollingTransport.Transport, answer.Ticks.Count, (int)bytes);
         services.GetRequiredService<LongPollingMetrics>().Answered(outcome);
-        LongPollingLog.Answered(services.GetRequiredService<ILogger<PollResult>>(), context.TraceIdentifier, outcome, answer.Ticks.Count, bytes);
+        LongPollingLog.Answered(logger, context.TraceIdentifier, outcome, answer.Ticks.Count, bytes);
     }
 
     private static bool AcceptsMessagePack(HttpRequest request)

@@ -8,14 +8,15 @@ namespace StockStream.Server.Transports.LongPolling;
 /// Holds a poll until a tick of its feeds is newer than its cursor, the market changes state, the hold times out
 /// or the server stops. A held poll is a few O(1) registrations — no thread, no timer loop.
 /// </summary>
-public sealed class PollWaiter(TickHub hub, PollWakeups wakeups, MarketChanges marketChanges, TimeProvider clock)
+public sealed class PollWaiter(TickHub hub, PollWakeups wakeups, MarketChanges marketChanges, StreamingMetrics metrics, TimeProvider clock)
 {
     /// <summary>
     /// The answer and why it was given (ticks, missed, market, timeout, shutdown); null when the client left.
-    /// <paramref name="market"/> is the state when the request arrived: any other answers at once.
+    /// <paramref name="market"/> is the state the client's cursor was issued under (null: a cursor from before cursors
+    /// carried it): any other answers at once, so a change between two polls is never late.
     /// </summary>
     public async Task<(PollAnswer? Answer, string Outcome)> WaitAsync(
-        SymbolFeed[] feeds, ulong cursor, MarketState market, TimeSpan timeout, CancellationToken aborted, CancellationToken stopping)
+        SymbolFeed[] feeds, ulong cursor, MarketState? market, TimeSpan timeout, CancellationToken aborted, CancellationToken stopping)
     {
         var marketChanged = marketChanges.Next;
         using var expiry = new CancellationTokenSource(timeout, clock);
@@ -24,8 +25,12 @@ public sealed class PollWaiter(TickHub hub, PollWakeups wakeups, MarketChanges m
         {
             // Join before reading, so a tick landing between the read and the wait still wakes us.
             using var wakeup = wakeups.Register(feeds);
-            var answer = CursorReader.After(hub, feeds, cursor, out bool settled);
-            if (answer is null) return (CursorReader.Start(hub, feeds, TickFlags.Missed), "missed");
+            var answer = CursorReader.After(hub, feeds, cursor, out bool settled, out bool overBudget);
+            if (answer is null)
+            {
+                if (overBudget) metrics.ReplayRefused();
+                return (CursorReader.Start(hub, feeds, TickFlags.Missed), "missed");
+            }
             if (answer.Ticks.Count > 0) return (answer, "ticks");
             if (answer.Market != market) return (answer, "market");
             if (hold.IsCancellationRequested)

@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using Microsoft.AspNetCore.Http.Features;
+using StockStream.Server.Transports.Http;
 
 namespace StockStream.Server.Transports.Sse;
 
@@ -17,30 +18,20 @@ internal sealed class SseResult(IAsyncEnumerable<SseItem<SseData>> items, SseOpt
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var output = response.BodyWriter;
         var aborted = context.RequestAborted;
-        var timeout = TimeSpan.FromMilliseconds(options.SendTimeoutMs);
-        using var deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
-        using var flushToken = CancellationTokenSource.CreateLinkedTokenSource(aborted, deadline.Token);
+        using var deadline = new SendDeadline(TimeSpan.FromMilliseconds(options.SendTimeoutMs), clock, aborted);
         await foreach (var item in items.WithCancellation(aborted))
         {
             SseWriter.Write(output, item);
-            deadline.CancelAfter(timeout);
-            try
+            switch (await deadline.FlushAsync(output))
             {
-                if ((await output.FlushAsync(flushToken.Token)).IsCompleted) return;
+                case FlushOutcome.Gone:
+                    return;
+                case FlushOutcome.Stalled:
+                    metrics.SendStalled(SseTransport.Transport);
+                    SseLog.SendStalled(logger, context.TraceIdentifier, options.SendTimeoutMs);
+                    context.Abort();
+                    return;
             }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-            {
-                // The deadline passed: handled below, like a flush that reports cancellation.
-            }
-            if (deadline.IsCancellationRequested)
-            {
-                metrics.SendStalled(SseTransport.Transport);
-                SseLog.SendStalled(logger, context.TraceIdentifier, options.SendTimeoutMs);
-                context.Abort();
-                return;
-            }
-            if (aborted.IsCancellationRequested) return;
-            deadline.CancelAfter(Timeout.InfiniteTimeSpan);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using StockStream.Protocol;
+using StockStream.Protocol.Http;
 using StockStream.Protocol.Messages;
 using StockStream.Server.Streaming;
 using StockStream.Server.Transports.Http;
@@ -85,8 +86,10 @@ internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, SseOptions opti
                 // Everything pending was drained, so the newest offset taken is an exact cursor. Resumed ticks arrive
                 // per symbol, so put them back in stream order first (live batches already are).
                 if (!InStreamOrder(_ticks)) _ticks.Sort(static (a, b) => ((StreamTick)a).Offset.CompareTo(((StreamTick)b).Offset));
-                if (_ticks.Count > 0) cursor = new PollCursor(hub.Epoch, Math.Max(cursor.Offset, ((StreamTick)_ticks[^1]).Offset));
-                yield return TicksItem(new PollAnswer(cursor, _ticks, flags, quotes ?? [], market ?? hub.MarketState));
+                var state = market ?? hub.MarketState;
+                ulong offset = _ticks.Count > 0 ? Math.Max(cursor.Offset, ((StreamTick)_ticks[^1]).Offset) : cursor.Offset;
+                cursor = new PollCursor(hub.Epoch, offset, state);
+                yield return TicksItem(new PollAnswer(cursor, _ticks, flags, quotes ?? [], state));
                 Rearm(keepAliveTimer, keepAlive);
                 _ticks.Clear();
             }
@@ -118,7 +121,7 @@ internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, SseOptions opti
     private SseItem<SseData> TicksItem(PollAnswer answer)
     {
         _buffer.Reset();
-        PollAnswerWriter.WriteJson(_buffer, answer);
+        PollAnswerFormat.Json.Write(_buffer, answer.ToWire(clock.NowMicroseconds()));
         metrics.Sent(SseTransport.Transport, answer.Ticks.Count, _buffer.WrittenCount);
         return new SseItem<SseData>(new SseData(_buffer.WrittenMemory), TicksEvent) { EventId = answer.Cursor.ToString() };
     }

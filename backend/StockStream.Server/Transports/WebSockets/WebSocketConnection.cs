@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using StockStream.Protocol;
 using StockStream.Protocol.Messages;
 using StockStream.Server.Streaming;
+using StockStream.Server.Transports.Limits;
 
 namespace StockStream.Server.Transports.WebSockets;
 
@@ -12,12 +13,12 @@ namespace StockStream.Server.Transports.WebSockets;
 /// </summary>
 internal sealed partial class WebSocketConnection(
     string id, WebSocket socket, WireFormat format, TickHub hub, WebSocketTransportOptions options,
-    TransportMetrics metrics, SendWatchdog watchdog, FrameBudget budget, TimeProvider clock, ILogger logger, CancellationToken aborted)
+    TransportMetrics metrics, SendWatchdog watchdog, FrameBudget budget, ServerPauses pauses, TimeProvider clock, ILogger logger, CancellationToken aborted)
 {
     public const string Transport = "websocket";
 
     private readonly SubscriberQueue _queue = hub.CreateQueue(id, options.MaxPendingTicks, options.MaxTicksPerFrame);
-    private readonly MessageRateLimiter _limiter = new(options.MaxMessagesPerSecond, clock);
+    private readonly MessageRateLimiter _limiter = new(options.MaxMessagesPerSecond, clock, pauses);
     private readonly TaskCompletionSource _receiveEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _closing;
     private bool _closeReceived;
