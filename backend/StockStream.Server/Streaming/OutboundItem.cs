@@ -8,6 +8,6 @@ public readonly record struct OutboundItem(ServerMessage? Message, ArraySegment<
 {
     public static OutboundItem Of(ServerMessage message) => new(message, ArraySegment<EncodedTick>.Empty, TickFlags.None);
 
-    /// <summary>Ticks a resuming subscription missed, sent in order ahead of live ones.</summary>
-    public static OutboundItem Resumed(StreamTick[] ticks) => new(null, ticks, TickFlags.None);
+    /// <summary>Ticks a resuming subscription missed (<paramref name="count"/> of them from <paramref name="start"/>), sent in order ahead of live ones.</summary>
+    public static OutboundItem Resumed(StreamTick[] ticks, int start, int count) => new(null, new ArraySegment<EncodedTick>(ticks, start, count), TickFlags.None);
 }

@@ -125,7 +125,8 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
             if (quotes is not null) AddControl(OutboundItem.Of(new SnapshotMessage(quotes)));
             foreach (var ticks in resumed ?? [])
             {
-                for (int i = 0; i < ticks.Length; i += ResumeChunk) AddControl(OutboundItem.Resumed(ticks[i..Math.Min(ticks.Length, i + ResumeChunk)]));
+                // Frames of one array, not copies of its parts: a large resume allocates once.
+                for (int i = 0; i < ticks.Length; i += ResumeChunk) AddControl(OutboundItem.Resumed(ticks, i, Math.Min(ResumeChunk, ticks.Length - i)));
             }
         }
         _signal.Set();

@@ -39,9 +39,16 @@ public class ClientLimitsTests
         // Bursts of twice the rate are allowed.
         await using var a = await server.ConnectAsync();
         await using var b = await server.ConnectAsync();
-        var (status, retryAfter) = await HandshakeAsync(server.WebSocketUri());
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.True(retryAfter >= TimeSpan.FromSeconds(1), $"Retry-After {retryAfter}");
+        // Ten more outrun a refill of one a second however slow the machine: one of them is refused.
+        for (int i = 0; i < 10; i++)
+        {
+            var (status, retryAfter) = await HandshakeAsync(server.WebSocketUri());
+            if (status == HttpStatusCode.SwitchingProtocols) continue;
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.True(retryAfter >= TimeSpan.FromSeconds(1), $"Retry-After {retryAfter}");
+            return;
+        }
+        Assert.Fail("No handshake was refused.");
     }
 
     [Fact]
@@ -51,7 +58,9 @@ public class ClientLimitsTests
         using var http = server.CreateHttpClient();
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/symbols")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/symbols")).StatusCode);
+        // Ten more outrun a refill of one a second however slow the machine: one of them is refused.
         var refused = await http.GetAsync("/api/symbols");
+        for (int i = 0; i < 10 && refused.StatusCode == HttpStatusCode.OK; i++) refused = await http.GetAsync("/api/symbols");
         await AssertProblemAsync(refused, HttpStatusCode.TooManyRequests);
         Assert.NotNull(refused.Headers.RetryAfter);
         // Health and metrics are not API requests: operations keep working.
@@ -71,8 +80,11 @@ public class ClientLimitsTests
     {
         await using var server = await StartAsync(new() { ["ClientLimits:RequestsPerSecond"] = "1", ["ClientLimits:KnownProxies:0"] = "127.0.0.1" });
         using var http = server.CreateHttpClient();
-        for (int i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await GetForAsync(http, "10.1.1.1")).StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await GetForAsync(http, "10.1.1.1")).StatusCode);
+        // Ten requests outrun a bucket of two refilled once a second however slow the machine: some are refused.
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 10; i++) statuses.Add((await GetForAsync(http, "10.1.1.1")).StatusCode);
+        Assert.Equal(new[] { HttpStatusCode.OK, HttpStatusCode.OK }, statuses.Take(2));
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         Assert.Equal(HttpStatusCode.OK, (await GetForAsync(http, "10.2.2.2")).StatusCode);
     }
 
@@ -81,9 +93,12 @@ public class ClientLimitsTests
     {
         await using var server = await StartAsync(new() { ["ClientLimits:RequestsPerSecond"] = "1" });
         using var http = server.CreateHttpClient();
-        for (int i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await GetForAsync(http, $"10.0.0.{i}")).StatusCode);
-        // Claiming another address does not buy another share.
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await GetForAsync(http, "10.0.0.9")).StatusCode);
+        // Claiming another address each time does not buy another share: ten requests outrun a bucket of two refilled
+        // once a second however slow the machine, where ten believed addresses would each have had a bucket of their own.
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 10; i++) statuses.Add((await GetForAsync(http, $"10.0.0.{i}")).StatusCode);
+        Assert.Equal(new[] { HttpStatusCode.OK, HttpStatusCode.OK }, statuses.Take(2));
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
     }
 
     [Fact]
