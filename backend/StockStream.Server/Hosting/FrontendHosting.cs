@@ -13,11 +13,16 @@ public static class FrontendHosting
         return builder;
     }
 
+    /// <summary>Where <c>dotnet publish</c> puts the built app, beside the server's dll.</summary>
+    public const string PublishedAppFolder = "wwwroot";
+
     private static string BuiltAppFolder(IConfiguration configuration, IWebHostEnvironment environment)
     {
         string configured = configuration[$"{FrontendOptions.SectionName}:{nameof(FrontendOptions.RootPath)}"] ?? "";
         if (configured.Length > 0) return configured;
-        return AppLocation.FindFrontend(environment.ContentRootPath) is { } frontend ? Path.Combine(frontend, "dist") : "wwwroot";
+        // A published server serves the app it was published with, even when its folder lies inside a repository.
+        if (File.Exists(Path.Combine(environment.ContentRootPath, PublishedAppFolder, "index.html"))) return PublishedAppFolder;
+        return AppLocation.FindFrontend(environment.ContentRootPath) is { } frontend ? Path.Combine(frontend, "dist") : PublishedAppFolder;
     }
 
     /// <summary>Terminal: every API and WebSocket endpoint must be mapped before this.</summary>

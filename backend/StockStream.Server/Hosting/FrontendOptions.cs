@@ -5,7 +5,10 @@ public sealed class FrontendOptions
 {
     public const string SectionName = "Frontend";
 
-    /// <summary>Folder of the built app, absolute or relative to the content root. Default: the repository's frontend/dist.</summary>
+    /// <summary>
+    /// Folder of the built app, absolute or relative to the content root. Default: the published app's wwwroot
+    /// (<c>dotnet publish</c>), else the repository's frontend/dist.
+    /// </summary>
     public string RootPath { get; set; } = "";
 
     /// <summary>Vite dev server proxied in Development; empty to serve the built app. Default http://localhost:5173.</summary>

@@ -53,7 +53,7 @@ internal sealed partial class WebSocketConnection
         }
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
         {
-            WebSocketLog.WentAway(logger, id, e);
+            WentAway(e);
             socket.Abort();
         }
         finally

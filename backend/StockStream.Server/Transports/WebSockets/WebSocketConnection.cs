@@ -25,6 +25,7 @@ internal sealed partial class WebSocketConnection(
     private WebSocketCloseStatus? _closeStatus;
     private string _closeReason = "";
     private int _malformed;
+    private string? _wentAway;
 
     public async Task RunAsync(IReadOnlyList<string> initialSymbols, CancellationToken stopping)
     {
@@ -43,7 +44,7 @@ internal sealed partial class WebSocketConnection(
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
         {
-            WebSocketLog.WentAway(logger, id, e);
+            WentAway(e);
         }
         finally
         {
@@ -54,9 +55,18 @@ internal sealed partial class WebSocketConnection(
             await writer;
             watchdog.Forget(this);
             _queue.Dispose();
-            WebSocketLog.Closed(logger, id, _closeStatus?.ToString() ?? socket.CloseStatus?.ToString() ?? "aborted");
+            WebSocketLog.Closed(logger, id, CloseReason());
         }
     }
+
+    /// <summary>
+    /// Notes how the peer vanished (the receive and the write loop may both see it); the connection's one
+    /// <see cref="WebSocketLog.Closed"/> line says it, without a stack trace.
+    /// </summary>
+    private void WentAway(Exception e) => Interlocked.CompareExchange(ref _wentAway, e.Message.ReplaceLineEndings(" "), null);
+
+    private string CloseReason() =>
+        _wentAway is { } how ? $"went away ({how})" : _closeStatus?.ToString() ?? socket.CloseStatus?.ToString() ?? "aborted";
 
     /// <summary>Asks the writer to send what is queued for control, then a close frame. The first reason wins.</summary>
     private void Close(WebSocketCloseStatus status, string reason)

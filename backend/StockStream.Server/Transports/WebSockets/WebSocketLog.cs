@@ -8,11 +8,9 @@ internal static partial class WebSocketLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "WebSocket {ConnectionId} opened ({Subprotocol})")]
     public static partial void Opened(ILogger logger, string connectionId, string subprotocol);
 
+    /// <summary>The one line a connection's end logs, however it ended: a client going away is normal, not an error.</summary>
     [LoggerMessage(Level = LogLevel.Debug, Message = "WebSocket {ConnectionId} closed: {Reason}")]
     public static partial void Closed(ILogger logger, string connectionId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "WebSocket {ConnectionId} went away")]
-    public static partial void WentAway(ILogger logger, string connectionId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "WebSocket {ConnectionId} sent a bad message (code {Code}): {Reason}")]
     public static partial void BadMessage(ILogger logger, string connectionId, int code, string reason);
