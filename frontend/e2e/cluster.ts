@@ -19,6 +19,7 @@ const NODE_LINE = /^(node-\d+): (http:\/\/\S+?)\/? \(pid (\d+)\)$/gm;
  */
 export class TestCluster {
   private output = '';
+  private listed: ClusterNode[] = [];
   private readonly exited: Promise<number | null>;
 
   private constructor(
@@ -44,8 +45,8 @@ export class TestCluster {
   }
 
   /** The nodes as the command listed them when it was ready (a node it starts again keeps its URL). */
-  get nodes(): ClusterNode[] {
-    return [...this.output.matchAll(NODE_LINE)].map(([, name, url, pid]) => ({ name, url, pid: Number(pid) }));
+  get nodes(): readonly ClusterNode[] {
+    return this.listed;
   }
 
   /**
@@ -119,7 +120,11 @@ export class TestCluster {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`The cluster command exited with ${this.child.exitCode}:\n${this.output}`);
-      if ((await this.healthy(this.url)) && this.nodes.length === nodes) return;
+      const listed = [...this.output.matchAll(NODE_LINE)].map(([, name, url, pid]) => ({ name, url, pid: Number(pid) }));
+      if (listed.length === nodes && (await this.healthy(this.url))) {
+        this.listed = listed;
+        return;
+      }
       await new Promise((resolve) => setTimeout(resolve, 200)); // polling /healthz until HAProxy answers
     }
     throw new Error(`The cluster did not serve within ${timeoutMs} ms:\n${this.output}`);
