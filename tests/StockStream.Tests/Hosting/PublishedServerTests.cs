@@ -7,6 +7,7 @@ using StockStream.Tests.Infrastructure;
 namespace StockStream.Tests.Hosting;
 
 /// <summary>A published server ships the web app: its dll alone serves the page, its assets, the API and the stream.</summary>
+[Collection(nameof(PublishedServerTests))]
 public partial class PublishedServerTests(PublishedServer server) : IClassFixture<PublishedServer>
 {
     [Fact]
@@ -77,3 +78,10 @@ public partial class PublishedServerTests(PublishedServer server) : IClassFixtur
     [GeneratedRegex("(?:src|href)=\"(/assets/[^\"]+)\"")]
     private static partial Regex AssetLinks();
 }
+
+/// <summary>
+/// Publishing builds the server and the web app (tsc, vite) on the same two cores as everything else: alone, it takes
+/// about 25 s; among the parallel tests it can take minutes.
+/// </summary>
+[CollectionDefinition(nameof(PublishedServerTests), DisableParallelization = true)]
+public sealed class PublishedServerCollection;

@@ -9,8 +9,8 @@ namespace StockStream.Tests.Infrastructure;
 /// </summary>
 public sealed class PublishedServer : IServerEndpoint, IAsyncLifetime
 {
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(100);
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(25);
     private readonly DirectoryInfo _output = Directory.CreateTempSubdirectory("stockstream-publish-");
     private ServerProcess? _server;
 
