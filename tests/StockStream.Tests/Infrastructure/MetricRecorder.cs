@@ -1,11 +1,16 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using StockStream.Server;
 using StockStream.Server.Streaming;
 
 namespace StockStream.Tests.Infrastructure;
 
-/// <summary>Listens to the server's StockStream meter: counter totals and the latest gauge readings.</summary>
+/// <summary>
+/// Listens to one server's StockStream meter: counter totals and the latest gauge readings. Tests run in parallel, each
+/// server in this process with meters of its own name, so only the meters of the given server's
+/// <see cref="IMeterFactory"/> are heard.
+/// </summary>
 public sealed class MetricRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
@@ -13,11 +18,12 @@ public sealed class MetricRecorder : IDisposable
     private readonly ConcurrentDictionary<string, long> _latest = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _firstMeasurement = new();
 
-    public MetricRecorder()
+    public MetricRecorder(IServiceProvider server)
     {
+        var scope = server.GetRequiredService<IMeterFactory>();
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == ServerMeter.Name) listener.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == ServerMeter.Name && ReferenceEquals(instrument.Meter.Scope, scope)) listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
         {

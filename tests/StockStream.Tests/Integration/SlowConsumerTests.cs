@@ -24,7 +24,7 @@ public class SlowConsumerTests : IAsyncLifetime
     [Fact]
     public async Task StalledReaderIsConflatedWhileOthersKeepTheirLatency()
     {
-        using var metrics = new MetricRecorder();
+        using var metrics = new MetricRecorder(_server.Services);
         var symbols = _server.BusySymbols(20);
         using var stop = new CancellationTokenSource();
         var ages = new TickAges();

@@ -25,13 +25,13 @@ public class WebSocketLifecycleTests
     [Fact]
     public async Task SendStalledPastTheTimeoutDropsTheConnection()
     {
-        using var metrics = new MetricRecorder();
         var server = new StockStreamServer(new Dictionary<string, string?>
         {
             ["Market:TicksPerSecond"] = "5000",
             ["WebSocket:SendTimeoutMs"] = "1000",
         }, socketSendBufferBytes: 16 * 1024);
         await server.InitializeAsync();
+        using var metrics = new MetricRecorder(server.Services);
         try
         {
             await using var stalled = await server.ConnectAsync(query: $"symbols={string.Join(',', server.BusySymbols(20))}", receiveBufferBytes: 4096);
@@ -39,7 +39,10 @@ public class WebSocketLifecycleTests
             await metrics.CountedAsync("stockstream.send.stalls").WaitAsync(TimeSpan.FromSeconds(20));
 
             // What was already buffered can still be read; then the connection is gone, without a close frame.
-            var end = await Assert.ThrowsAsync<WebSocketException>(async () => { while (true) await stalled.ReceiveFrameAsync(); });
+            var end = await Assert.ThrowsAsync<WebSocketException>(async () =>
+            {
+                while (true) await stalled.ReceiveFrameAsync(TimeSpan.FromSeconds(20));
+            });
             Assert.Equal(WebSocketError.ConnectionClosedPrematurely, end.WebSocketErrorCode);
         }
         finally
