@@ -33,13 +33,15 @@ public sealed class CommandLineOptions
     {
         Nodes.Validators.Add(r =>
         {
-            // cluster always runs its nodes over Redis.
-            if (WholeGiven(r.GetResult(Nodes)) > 1 && BackplaneGiven(r) != BackplaneKind.Redis && r.Parent is not CommandResult { Command.Name: "cluster" })
+            // cluster and c100k always run their nodes over Redis.
+            if (WholeGiven(r.GetResult(Nodes)) > 1 && BackplaneGiven(r) != BackplaneKind.Redis && r.Parent is not CommandResult { Command.Name: "cluster" or "c100k" })
                 r.AddError("--nodes above 1 needs --backplane redis: in-process nodes would each simulate a market of their own.");
         });
         Clients.Validators.Add(r =>
         {
-            if (WholeGiven(r.GetResult(Clients)) > MaxClients && r.GetResult(Agents) is null or { Implicit: true } && r.GetResult(AgentUrls) is null or { Implicit: true })
+            // c100k starts its agents unless told otherwise.
+            if (WholeGiven(r.GetResult(Clients)) > MaxClients && r.GetResult(Agents) is null or { Implicit: true } && r.GetResult(AgentUrls) is null or { Implicit: true }
+                && r.Parent is not CommandResult { Command.Name: "c100k" })
                 r.AddError($"More than {MaxClients} clients need load agents (--agents N): one process can hold no more.");
         });
         Url.Validators.Add(r =>

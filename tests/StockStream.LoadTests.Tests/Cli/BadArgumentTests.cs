@@ -109,6 +109,18 @@ public sealed class BadArgumentTests
         }
     }
 
+    [Theory]
+    [InlineData("c100k --clients 30000 --nodes 3")]
+    [InlineData("cluster --nodes 3")]
+    public void PresetsOverRedisTakeNodesWithoutNamingTheBackplane(string commandLine) =>
+        Assert.Empty(Root().Parse(commandLine).Errors);
+
+    [Theory]
+    [InlineData("ws --nodes 3", "--nodes above 1 needs --backplane redis")]
+    [InlineData("ws --clients 30000", "More than 20000 clients need load agents")]
+    public void OtherCommandsStillNeedTheBackplaneAndAgentsNamed(string commandLine, string error) =>
+        Assert.Contains(Root().Parse(commandLine).Errors, e => e.Message.StartsWith(error, StringComparison.Ordinal));
+
     private static RootCommand Root() => LoadTestCommand.Create(new LoadTestApp(TextWriter.Null), [], TextWriter.Null);
 
     /// <summary>Each command with each option it takes that has a value (shared ones once, under ws), bar the free-text ones.</summary>
