@@ -75,7 +75,10 @@ public class WebSocketErrorTests(StockStreamServer server) : IClassFixture<Stock
     [Fact]
     public async Task MessageFloodGetsError429ThenCloses1008()
     {
-        await using var client = await server.ConnectAsync();
+        // A server of its own: a flood holds the address (loopback here) back for a while, and the other tests connect from it too.
+        await using var flooded = new OwnServer();
+        await flooded.InitializeAsync();
+        await using var client = await flooded.ConnectAsync();
         var ping = client.Format.ToArray(client.Format.CreatePing(1));
         for (int i = 0; i < 150 && client.Socket.State == WebSocketState.Open; i++)
         {
@@ -138,5 +141,10 @@ public class WebSocketErrorTests(StockStreamServer server) : IClassFixture<Stock
         Assert.Equal(106, ack.Rejected.Count);
         Assert.Contains(ack.Rejected, r => r.Symbol == "bad symbol" && r.Reason == SymbolRejection.InvalidSymbol);
         Assert.Equal(WebSocketState.Open, client.Socket.State);
+    }
+
+    private sealed class OwnServer : StockStreamServer, IAsyncDisposable
+    {
+        ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
     }
 }

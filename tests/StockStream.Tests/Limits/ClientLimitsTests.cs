@@ -72,6 +72,27 @@ public class ClientLimitsTests
     }
 
     [Fact]
+    public async Task AWebSocketClosedForFloodingHoldsItsAddressBackAtAccept()
+    {
+        await using var server = await StartAsync(new() { ["WebSocket:MaxMessagesPerSecond"] = "1", ["ClientLimits:FloodRefusalSeconds"] = "30" });
+        await FloodUntilClosedAsync(server);
+
+        string answer = await RawGetAsync(server, "/healthz");
+        Assert.StartsWith("HTTP/1.1 503 Service Unavailable\r\n", answer, StringComparison.Ordinal);
+        var retryAfter = int.Parse(answer.Split("\r\nRetry-After: ")[1].Split("\r\n")[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 20, 30);
+    }
+
+    [Fact]
+    public async Task AFloodHoldsNothingBackWhenFloodRefusalIsOff()
+    {
+        await using var server = await StartAsync(new() { ["WebSocket:MaxMessagesPerSecond"] = "1", ["ClientLimits:FloodRefusalSeconds"] = "0" });
+        await FloodUntilClosedAsync(server);
+
+        Assert.StartsWith("HTTP/1.1 200 OK\r\n", await RawGetAsync(server, "/healthz"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WithoutRefuseEarlyOnlyTheHandshakesThemselvesAreRefused()
     {
         await using var server = await StartAsync(new() { ["ClientLimits:ConnectAttemptsPerSecond"] = "1", ["ClientLimits:RefuseEarly"] = "false" });
@@ -173,6 +194,25 @@ public class ClientLimitsTests
             Assert.Equal(HttpStatusCode.SwitchingProtocols, status);
         }
         Assert.Fail("No handshake was refused.");
+    }
+
+    /// <summary>Pings past a limit of one message a second (bursts of two) until the server closes with 1008.</summary>
+    private static async Task FloodUntilClosedAsync(IServerEndpoint server)
+    {
+        await using var client = await server.ConnectAsync();
+        var ping = client.Format.ToArray(client.Format.CreatePing(1));
+        for (int i = 0; i < 10 && client.Socket.State == WebSocketState.Open; i++)
+        {
+            try
+            {
+                await client.SendRawAsync(ping, WebSocketMessageType.Binary);
+            }
+            catch (WebSocketException)
+            {
+                break; // closed already
+            }
+        }
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, await client.ReceiveCloseAsync());
     }
 
     /// <summary>A GET on a new TCP connection, as raw text: the whole answer until the server closes.</summary>

@@ -61,6 +61,22 @@ public class RefusedAddressesTests
     }
 
     [Fact]
+    public void AFloodHoldsTheAddressBackForFloodRefusalSecondsAndExemptLoopbackIsNeverHeld()
+    {
+        var held = Held(new ClientLimitsOptions { FloodRefusalSeconds = 7, ExemptLoopback = true });
+        held.Flooded(Client);
+        held.Flooded(IPAddress.Loopback);
+        held.Refused(IPAddress.Loopback, TimeSpan.FromSeconds(1));
+
+        Assert.Equal(TimeSpan.FromSeconds(7), held.HeldFor(Client));
+        Assert.Null(held.HeldFor(IPAddress.Loopback));
+
+        var off = Held(new ClientLimitsOptions { FloodRefusalSeconds = 0 });
+        off.Flooded(Client);
+        Assert.Null(off.HeldFor(Client));
+    }
+
+    [Fact]
     public void ExpiredAddressesAreSweptOut()
     {
         var held = Held();

@@ -26,6 +26,13 @@ public sealed class ClientLimitsOptions
     public bool RefuseEarly { get; set; } = true;
 
     /// <summary>
+    /// How long an address one of whose WebSockets was closed for too many messages (1008) is refused new connections at
+    /// accept, as with <see cref="RefuseEarly"/>, so reconnecting does not buy a new burst; 0 = not at all. Default 5 seconds.
+    /// </summary>
+    [Range(0, 3_600)]
+    public int FloodRefusalSeconds { get; set; } = 5;
+
+    /// <summary>
     /// Bytes of replay per second per address (missed ticks of WebSocket and SSE resumes and every tick of poll answers, at
     /// their JSON size), shared by the address's connections; past it a resume gets a Snapshot and a poll fresh quotes with
     /// <c>missed</c>. Default 1,048,576 (1 MiB/s).

@@ -7,9 +7,9 @@ namespace StockStream.Server.Transports.Limits;
 
 /// <summary>
 /// Addresses whose WebSocket handshake was refused for their client limit, each until the <c>Retry-After</c> it was given
-/// has passed. Meanwhile their new connections are answered 503 as they are accepted, before a request is parsed
+/// has passed, and addresses one of whose WebSockets was closed for flooding (1008), for <see cref="ClientLimitsOptions.FloodRefusalSeconds"/>. Meanwhile their new connections are answered 503 as they are accepted, before a request is parsed
 /// (<see cref="EarlyRefusal"/>), so a flood of handshakes costs the server an accept and a write each. Known proxies are
-/// never held back: they speak for many clients.
+/// never held back: they speak for many clients; nor is loopback under <see cref="ClientLimitsOptions.ExemptLoopback"/>.
 /// </summary>
 public sealed class RefusedAddresses
 {
@@ -21,6 +21,8 @@ public sealed class RefusedAddresses
     private readonly IPAddress[] _proxies;
     private readonly IPNetwork[] _networks;
     private readonly bool _enabled;
+    private readonly bool _exemptLoopback;
+    private readonly TimeSpan _floodHold;
     private long _sweptAt;
 
     public RefusedAddresses(IOptions<ClientLimitsOptions> limits, TimeProvider clock)
@@ -29,6 +31,8 @@ public sealed class RefusedAddresses
         _proxies = [.. limits.Value.KnownProxies.Select(IPAddress.Parse)];
         _networks = [.. limits.Value.KnownNetworks.Select(IPNetwork.Parse)];
         _enabled = limits.Value.RefuseEarly;
+        _exemptLoopback = limits.Value.ExemptLoopback;
+        _floodHold = TimeSpan.FromSeconds(limits.Value.FloodRefusalSeconds);
     }
 
     /// <summary>Addresses held back now (expired ones are swept out from time to time).</summary>
@@ -38,12 +42,18 @@ public sealed class RefusedAddresses
     public void Refused(IPAddress address, TimeSpan retryAfter)
     {
         address = Normal(address);
-        if (!_enabled || IsProxy(address)) return;
+        if (!_enabled || IsProxy(address) || (_exemptLoopback && IPAddress.IsLoopback(address))) return;
         long now = _clock.GetTimestamp();
         if (_until.Count > SweepAbove) Sweep(now);
         if (_until.Count >= MaxTracked) return;
         long until = now + (long)(retryAfter.TotalSeconds * _clock.TimestampFrequency);
         _until.AddOrUpdate(address, until, (_, held) => Math.Max(held, until));
+    }
+
+    /// <summary>Holds <paramref name="address"/> back for <see cref="ClientLimitsOptions.FloodRefusalSeconds"/>: one of its WebSockets sent too many messages.</summary>
+    public void Flooded(IPAddress address)
+    {
+        if (_floodHold > TimeSpan.Zero) Refused(address, _floodHold);
     }
 
     /// <summary>How long <paramref name="address"/> is still held back; null when it is not.</summary>

@@ -13,7 +13,9 @@ internal sealed partial class WebSocketConnection
             Reject("rate");
             _queue.EnqueueControl(new ErrorMessage(ErrorCodes.TooManyMessages,
                 $"More than {options.MaxMessagesPerSecond} messages per second."));
+            bool first = Volatile.Read(ref _closing) == 0;
             Close(WebSocketCloseStatus.PolicyViolation, "too many messages");
+            if (first) Flooded?.Invoke();
             return;
         }
         if ((type == WebSocketMessageType.Text) != format.IsText)

@@ -27,6 +27,9 @@ internal sealed partial class WebSocketConnection(
     private int _malformed;
     private string? _wentAway;
 
+    /// <summary>Called once the connection is closed for sending too many messages. Default none.</summary>
+    public Action? Flooded { get; init; }
+
     public async Task RunAsync(IReadOnlyList<string> initialSymbols, CancellationToken stopping)
     {
         _queue.EnqueueControl(new HelloMessage(Subprotocols.ProtocolVersion, id, clock.NowMicroseconds(),

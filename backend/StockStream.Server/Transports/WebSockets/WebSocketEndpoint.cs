@@ -13,7 +13,7 @@ internal static class WebSocketEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, TransportMetrics metrics,
         ConnectionBudget budget, Refusals refusals, SendWatchdog watchdog, FrameBudget frameBudget, ServerPauses pauses, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime,
-        WebSocketCompression compression, WireTrafficRegistry traffic, ReplayBudgets replayBudgets)
+        WebSocketCompression compression, WireTrafficRegistry traffic, ReplayBudgets replayBudgets, RefusedAddresses held)
     {
         var settings = options.Value;
         var logger = loggers.CreateLogger(typeof(WebSocketEndpoint).FullName!);
@@ -47,7 +47,11 @@ internal static class WebSocketEndpoint
             metrics.ConnectionOpened(WebSocketConnection.Transport);
             WebSocketLog.Opened(logger, context.Connection.Id, format.Subprotocol);
             var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, replayBudgets.For(context.Connection.RemoteIpAddress), settings, metrics, watchdog, frameBudget, pauses, clock, logger,
-                context.RequestAborted);
+                context.RequestAborted)
+            {
+                // A flooding client's next connections are refused as they are accepted for a while: reconnecting does not buy a new burst.
+                Flooded = context.Connection.RemoteIpAddress is { } address ? () => held.Flooded(address) : null,
+            };
             try
             {
                 await connection.RunAsync(SymbolName.SplitList(context.Request.Query["symbols"]), lifetime.ApplicationStopping);

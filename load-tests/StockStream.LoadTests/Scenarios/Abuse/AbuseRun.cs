@@ -70,6 +70,11 @@ public sealed class AbuseRun : ILoadTestRun
         findings.AddRange(RefusalCounts.Change(before, after));
         findings.Add(new("attackers' process CPU (its own process, nice " + options.AttackerNice.ToString(CultureInfo.InvariantCulture) + ")",
             string.Create(CultureInfo.InvariantCulture, $"{report.Cores:0.00} cores: within the abused bystanders' \"other processes\", not their client CPU")));
+        if (abused.Bystanders[0].Resources.OtherCores is { } others)
+        {
+            findings.Add(new("other processes' CPU under abuse besides the attackers, cores",
+                string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, others - report.Cores):0.00} (quiet: {quiet.Bystanders[0].Resources.OtherCores:0.00})")));
+        }
         if (attacks.Any(a => a.Name == HttpAttacks.ForgedCursors))
         {
             findings.Add(new("forged cursors: answers by status; largest body", string.Join(", ", report.ForgedCursorsByStatus.OrderBy(s => s.Key).Select(s => $"{s.Key} ×{s.Value:#,0}"))
