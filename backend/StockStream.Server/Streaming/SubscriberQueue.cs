@@ -39,6 +39,9 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
     /// </summary>
     public long MaxReplayBytes { get; init; } = long.MaxValue;
 
+    /// <summary>What the client behind this connection may still have replayed, over all its connections; null for no such limit. Default null.</summary>
+    public IReplayAllowance? ReplayAllowance { get; init; }
+
     /// <summary>Set when the outbox overflowed its control bound: the reader is too slow and must be dropped.</summary>
     public bool Overflowed { get; private set; }
 
@@ -85,7 +88,8 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
         lock (_gate)
         {
             if (_completed) return;
-            long replayLeft = MaxReplayBytes - _replayBytes;
+            long replayLeft = Math.Min(MaxReplayBytes - _replayBytes, resume is null ? long.MaxValue : ReplayAllowance?.Left ?? long.MaxValue);
+            long replayed = 0;
             foreach (var (symbol, feed) in requested)
             {
                 if (feed is null) continue;
@@ -108,7 +112,10 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
                     {
                         _subscribed.Start(feed.Id, lastSeen + (ulong)missed.Length);
                         if (missed.Length > 0) (resumed ??= []).Add(missed);
-                        foreach (var tick in missed) replayLeft -= tick.ReplayBytes;
+                        long bytes = 0;
+                        foreach (var tick in missed) bytes += tick.ReplayBytes;
+                        replayLeft -= bytes;
+                        replayed += bytes;
                         continue;
                     }
                     if (overBudget) metrics.ReplayRefused();
@@ -121,6 +128,7 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
                 _subscribed.Start(feed.Id, quote.Seq);
                 (quotes ??= []).Add(quote);
             }
+            ReplayAllowance?.Spend(replayed);
             AddControl(OutboundItem.Of(new SubAckMessage(reqId, accepted, rejected)));
             if (quotes is not null) AddControl(OutboundItem.Of(new SnapshotMessage(quotes)));
             foreach (var ticks in resumed ?? [])

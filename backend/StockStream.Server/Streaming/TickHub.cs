@@ -62,8 +62,12 @@ public sealed class TickHub : ITickSink
     public IReadOnlyList<Quote> Quotes() => [.. _feeds.Select(f => f.Quote)];
 
     /// <summary>A new outbox for one connection, bounded as its transport configures (symbols: <see cref="MaxSymbols"/> unless given).</summary>
-    public SubscriberQueue CreateQueue(string id, int maxPendingTicks, int maxTicksPerFrame, int? maxSymbols = null) =>
-        new(id, maxSymbols ?? _options.MaxSymbols, maxPendingTicks, maxTicksPerFrame, _metrics) { MaxReplayBytes = _options.MaxReplayBytes };
+    public SubscriberQueue CreateQueue(string id, int maxPendingTicks, int maxTicksPerFrame, int? maxSymbols = null, IReplayAllowance? replayAllowance = null) =>
+        new(id, maxSymbols ?? _options.MaxSymbols, maxPendingTicks, maxTicksPerFrame, _metrics)
+        {
+            MaxReplayBytes = _options.MaxReplayBytes,
+            ReplayAllowance = replayAllowance,
+        };
 
     public bool TryGetFeed(string symbol, out SymbolFeed feed) => _bySymbol.TryGetValue(symbol, out feed!);
 

@@ -74,6 +74,12 @@ public sealed class LoadTestApp(TextWriter output)
                 display.Message("Cancelled.");
                 return CouldNotRun;
             }
+            catch (InvalidOperationException e)
+            {
+                // A process the run started failed (the attackers', an agent): what it said is the whole story.
+                display.Message($"Could not complete the run: {e.Message}");
+                return CouldNotRun;
+            }
             var thresholds = Thresholds(options, result.ChecksDelivery);
             var report = new RunReport
             {

@@ -39,7 +39,7 @@ public static class LoadTestCommand
     /// </summary>
     private static IEnumerable<string> Problems(RootCommand root, ParseResult result)
     {
-        var commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
+        var commands = string.Join(", ", root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
         if (result.CommandResult.Command == root)
             return [result.UnmatchedTokens is [var first, ..] ? $"'{first}' is not a command; the commands are {commands}." : $"Name a command: {commands}."];
         var problems = result.Errors.Where(e => !result.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))).Select(e => e.Message).ToList();
@@ -92,6 +92,7 @@ public static class LoadTestCommand
         root.Subcommands.Add(c100kCommand);
         root.Subcommands.Add(ClusterCommand.Create(options, Console.Out));
         root.Subcommands.Add(AgentCommand.Create(Console.Out));
+        root.Subcommands.Add(AttackerCommand.Create(Console.Out));
         return root;
 
         void Add(string name, string description, ILoadTestRun run)

@@ -1,3 +1,4 @@
+using StockStream.LoadTests.Scenarios.Abuse;
 using StockStream.LoadTests.Server;
 using StockStream.LoadTests.Transports;
 using StockStream.Protocol;
@@ -66,6 +67,12 @@ public sealed record RunOptions
 
     /// <summary>Transports the compare command runs, in order. Default all four.</summary>
     public IReadOnlyList<TransportKind> Transports { get; init; } = TransportNames.All;
+
+    /// <summary>Abuse: the attacks run beside the bystanders, by name. Default all of them.</summary>
+    public IReadOnlyList<string> Attacks { get; init; } = AttackList.Names;
+
+    /// <summary>Abuse: niceness of the attackers' process (0 = the bystanders' own priority). Default 10.</summary>
+    public int AttackerNice { get; init; } = 10;
 
     /// <summary>Correctness run: zero errors, ≥ 99 % delivery, contiguous seqs; transports the server lacks are skipped. Default false.</summary>
     public bool Smoke { get; init; }

@@ -29,6 +29,8 @@ public sealed class BadArgumentTests
     [InlineData("ws --symbol-list AAPL,msft", "--symbol-list: 'msft' is not a symbol (1-12 of A-Z 0-9 . -).")]
     [InlineData("ws --server-arg Market:Symbols=5", "--server-arg must be a --Key=value setting, not 'Market:Symbols=5'.")]
     [InlineData("ws --backplane kafka", "--backplane must be a backplane: inprocess or redis, not 'kafka'.")]
+    [InlineData("abuse --attacks handshake-flood,bogus", "--attacks: 'bogus' is not an attack (handshake-flood, connection-flood, message-flood")]
+    [InlineData("abuse --attacker-nice 20", "--attacker-nice must be a whole number between 0 and 19, not '20'.")]
     [InlineData("ws --bogus 3", "'--bogus' is not an option of ws.")]
     [InlineData("cluster --port 70000", "--port must be a whole number between 1 and 65,535, not '70000'.")]
     [InlineData("ws 3", "Unexpected argument '3'.")]
@@ -49,7 +51,7 @@ public sealed class BadArgumentTests
     [InlineData("slow-consumer --clients 4 --slow-clients 4", "Could not start the run: --slow-clients (4) must be fewer than --clients (4): some clients must keep reading.")]
     [InlineData("capacity --clients 100 --start-clients 200", "Could not start the run: --start-clients (200) must not exceed --clients (100), the largest step.")]
     [InlineData("abuse --url http://10.1.2.3:5000", "Could not start the run: abuse attacks from loopback addresses of its own: give it no --url, or one on this machine's loopback.")]
-    [InlineData("abuse --agents 2", "Could not start the run: abuse runs against one node, with its clients in this process: drop --nodes, --balancers and --agents.")]
+    [InlineData("abuse --agents 2", "Could not start the run: abuse runs against one node, with its bystanders in this process: drop --nodes, --balancers and --agents.")]
     public async Task RefusesOptionsThatDoNotFitTheCommandBeforeStarting(string commandLine, string message)
     {
         var (exitCode, output, error) = await RunAsync(commandLine);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StockStream.LoadTests.Cli;
 using StockStream.LoadTests.Scenarios;
+using StockStream.LoadTests.Scenarios.Abuse;
 using StockStream.LoadTests.Server;
 using StockStream.LoadTests.Transports;
 using StockStream.Protocol;
@@ -106,6 +107,17 @@ public class CommandLineTests
     [InlineData("--clients 20001")]
     [InlineData("--clients -1")]
     public void RefusesUnboundedOrMalformedRuns(string args) => Assert.NotEmpty(_root.Parse(args).Errors);
+
+    [Fact]
+    public void ReadsTheAttacksByNameInTheListsOrderAndRunsAllUnlessAsked()
+    {
+        var chosen = Read("--attacks Resume-Readers,forged-cursors --attacker-nice 5");
+
+        Assert.Equal(["resume-readers", "forged-cursors"], chosen.Attacks);
+        Assert.Equal(5, chosen.AttackerNice);
+        Assert.Equal(AttackList.Names, Read("--duration 5s").Attacks);
+        Assert.Equal(10, Read("--duration 5s").AttackerNice);
+    }
 
     [Theory]
     [InlineData("500ms", 0.5)]

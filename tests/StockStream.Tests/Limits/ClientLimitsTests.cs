@@ -52,6 +52,35 @@ public class ClientLimitsTests
     }
 
     [Fact]
+    public async Task ARefusedHandshakeHoldsItsAddressBackAtAcceptUntilItsRetryAfterHasPassed()
+    {
+        await using var server = await StartAsync(new() { ["ClientLimits:ConnectAttemptsPerSecond"] = "1" });
+        // Any new connection from the address now gets a 503 problem before its request is parsed, even one for /healthz
+        // (tried again should a stalled machine let the second of Retry-After pass before the request is sent).
+        string answer = "";
+        for (int i = 0; i < 5 && !answer.StartsWith("HTTP/1.1 503", StringComparison.Ordinal); i++)
+        {
+            await RefuseAHandshakeAsync(server);
+            answer = await RawGetAsync(server, "/healthz");
+        }
+        Assert.StartsWith("HTTP/1.1 503 Service Unavailable\r\n", answer, StringComparison.Ordinal);
+        Assert.Contains("\r\nRetry-After: 1\r\n", answer, StringComparison.Ordinal);
+        Assert.EndsWith("}", answer, StringComparison.Ordinal);
+
+        // Once Retry-After has passed it is accepted again.
+        await using var again = await ConnectWhenThereIsRoomAsync(server);
+    }
+
+    [Fact]
+    public async Task WithoutRefuseEarlyOnlyTheHandshakesThemselvesAreRefused()
+    {
+        await using var server = await StartAsync(new() { ["ClientLimits:ConnectAttemptsPerSecond"] = "1", ["ClientLimits:RefuseEarly"] = "false" });
+        await RefuseAHandshakeAsync(server);
+
+        Assert.StartsWith("HTTP/1.1 200 OK\r\n", await RawGetAsync(server, "/healthz"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ApiRequestsPerSecondPerAddressAreLimitedWith429ProblemJson()
     {
         await using var server = await StartAsync(new() { ["ClientLimits:RequestsPerSecond"] = "1" });
@@ -132,6 +161,30 @@ public class ClientLimitsTests
     private sealed class LimitedServer(Dictionary<string, string?> settings) : StockStreamServer(settings), IAsyncDisposable
     {
         ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+    }
+
+    /// <summary>Uses up a bucket of two handshakes refilled once a second, however slow the machine, until one is refused with 503.</summary>
+    private static async Task RefuseAHandshakeAsync(IServerEndpoint server)
+    {
+        for (int i = 0; i < 12; i++)
+        {
+            var (status, _) = await HandshakeAsync(server.WebSocketUri());
+            if (status == HttpStatusCode.ServiceUnavailable) return;
+            Assert.Equal(HttpStatusCode.SwitchingProtocols, status);
+        }
+        Assert.Fail("No handshake was refused.");
+    }
+
+    /// <summary>A GET on a new TCP connection, as raw text: the whole answer until the server closes.</summary>
+    private static async Task<string> RawGetAsync(IServerEndpoint server, string path)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port, deadline.Token);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {server.BaseAddress.Authority}\r\nConnection: close\r\n\r\n"), deadline.Token);
+        using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+        return await reader.ReadToEndAsync(deadline.Token);
     }
 
     private static Task<HttpResponseMessage> GetForAsync(HttpClient http, string client)

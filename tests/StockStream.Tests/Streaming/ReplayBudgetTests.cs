@@ -58,9 +58,9 @@ public class ReplayBudgetTests
         for (int i = 0; i < 40; i++) kit.Publish(a);
         Assert.True(kit.Hub.TryGetFeed(a, out var feed));
 
-        Assert.Null(CursorReader.After(kit.Hub, [feed], before, out _, out bool overBudget));
+        Assert.Null(CursorReader.After(kit.Hub, [feed], before, long.MaxValue, out _, out bool overBudget));
         Assert.True(overBudget);
-        var recent = CursorReader.After(kit.Hub, [feed], kit.Hub.Offset - 5, out _, out bool recentOverBudget);
+        var recent = CursorReader.After(kit.Hub, [feed], kit.Hub.Offset - 5, long.MaxValue, out _, out bool recentOverBudget);
         Assert.Equal(5, recent!.Ticks.Count);
         Assert.False(recentOverBudget);
     }

@@ -56,14 +56,14 @@ public static class CursorReader
     /// answer moves the cursor to "now". Null when some of those ticks are no longer held. <paramref name="settled"/> is
     /// false when newer ticks were seen that the answer could not take yet: read again at once instead of waiting.
     /// </summary>
-    public static PollAnswer? After(TickHub hub, SymbolFeed[] feeds, ulong cursor, out bool settled) => After(hub, feeds, cursor, out settled, out _);
+    public static PollAnswer? After(TickHub hub, SymbolFeed[] feeds, ulong cursor, out bool settled) => After(hub, feeds, cursor, hub.MaxReplayBytes, out settled, out _);
 
     /// <summary>
-    /// <see cref="After(TickHub, SymbolFeed[], ulong, out bool)"/>, also null when those ticks would take more than the
-    /// hub's <see cref="TickHub.MaxReplayBytes"/> (<paramref name="overBudget"/>): a forged or very old cursor costs no
-    /// more than an answer of that size, and is answered as one whose ticks are no longer held.
+    /// <see cref="After(TickHub, SymbolFeed[], ulong, out bool)"/>, also null when those ticks would take more than
+    /// <paramref name="maxBytes"/> (<paramref name="overBudget"/>; at most the hub's <see cref="TickHub.MaxReplayBytes"/>): a
+    /// forged or very old cursor costs no more than an answer of that size, and is answered as one whose ticks are no longer held.
     /// </summary>
-    public static PollAnswer? After(TickHub hub, SymbolFeed[] feeds, ulong cursor, out bool settled, out bool overBudget)
+    public static PollAnswer? After(TickHub hub, SymbolFeed[] feeds, ulong cursor, long maxBytes, out bool settled, out bool overBudget)
     {
         var market = hub.MarketState;
         // Every tick up to `end` is in its feed already, so the scans below see all of them.
@@ -71,7 +71,7 @@ public static class CursorReader
         var ticks = new List<EncodedTick>();
         settled = true;
         overBudget = false;
-        long budget = hub.MaxReplayBytes;
+        long budget = Math.Min(maxBytes, hub.MaxReplayBytes);
         foreach (var feed in feeds)
         {
             var after = feed.AfterOffset(cursor, budget, out bool missed);

@@ -32,11 +32,13 @@ public static class ClientLimitsHosting
             foreach (string proxy in limits.Value.KnownProxies) forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
             foreach (string network in limits.Value.KnownNetworks) forwarded.KnownIPNetworks.Add(IPNetwork.Parse(network));
         });
+        builder.Services.AddSingleton<ReplayBudgets>();
+        builder.Services.AddSingleton<RefusedAddresses>();
         builder.Services.AddRateLimiter(_ => { });
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<ClientLimitsOptions>, Refusals>((rate, limits, refusals) =>
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<ClientLimitsOptions>, Refusals, RefusedAddresses>((rate, limits, refusals, held) =>
         {
             rate.GlobalLimiter = ClientPartitions.Create(limits.Value);
-            rate.OnRejected = (rejected, _) => Refuse(rejected, refusals);
+            rate.OnRejected = (rejected, _) => Refuse(rejected, refusals, held);
         });
         return builder;
     }
@@ -48,12 +50,14 @@ public static class ClientLimitsHosting
         app.UseRateLimiter();
     }
 
-    private static ValueTask Refuse(OnRejectedContext rejected, Refusals refusals)
+    private static ValueTask Refuse(OnRejectedContext rejected, Refusals refusals, RefusedAddresses held)
     {
         var context = rejected.HttpContext;
         int retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
         // The WebSocket middleware has not run yet: ask the connection whether this is an upgrade.
         bool upgrade = context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true;
+        // A refused handshake holds its address back until Retry-After: its next connections are refused as they are accepted.
+        if (upgrade && context.Connection.RemoteIpAddress is { } address) held.Refused(address, TimeSpan.FromSeconds(retryAfter));
         var problem = refusals.Refuse(context, upgrade ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests,
             "Too many requests", "This address opens or asks for more than its share; try again later.", retryAfter, "client limit");
         return new ValueTask(problem.ExecuteAsync(context));

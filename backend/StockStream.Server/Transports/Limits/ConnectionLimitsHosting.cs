@@ -57,7 +57,7 @@ public static class ConnectionLimitsHosting
             services.AddSingleton<IConnectionListenerFactory>(provider => new CountedListenerFactory(
                 (IConnectionListenerFactory)(transport.ImplementationInstance ?? transport.ImplementationFactory?.Invoke(provider)
                     ?? ActivatorUtilities.CreateInstance(provider, transport.ImplementationType!)),
-                provider.GetRequiredService<ConnectionCapacity>(), provider.GetRequiredService<Refusals>()));
+                provider.GetRequiredService<ConnectionCapacity>(), provider.GetRequiredService<Refusals>(), provider.GetRequiredService<RefusedAddresses>()));
         }
     }
 

@@ -18,7 +18,7 @@ internal static class LongPollEndpoint
         [Description("Comma-separated symbols of GET /api/symbols, e.g. CCAL,GL in the default market; at most maxSymbols.")] string? symbols,
         [Description("The cursor of the previous answer; omit to start with the current Quotes.")] string? cursor,
         [Description("How long to hold when nothing is new, in ms: 0 to 60000, default 25000.")] string? timeoutMs,
-        TickHub hub, IOptions<LongPollingOptions> options, ConnectionBudget budget, Refusals refusals,
+        TickHub hub, IOptions<LongPollingOptions> options, ConnectionBudget budget, Refusals refusals, ReplayBudgets replayBudgets,
         PollWaiter waiter, LongPollingMetrics metrics, TransportMetrics streaming, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PollResult> logger)
     {
         var settings = options.Value;
@@ -40,7 +40,7 @@ internal static class LongPollEndpoint
         metrics.HoldStarted();
         try
         {
-            var (answer, outcome) = await waiter.WaitAsync(feeds, parsed.Offset, parsed.Market, timeout,
+            var (answer, outcome) = await waiter.WaitAsync(feeds, parsed.Offset, parsed.Market, replayBudgets.For(context.Connection.RemoteIpAddress), timeout,
                 context.RequestAborted, lifetime.ApplicationStopping);
             if (answer is not null) return new PollResult(answer, outcome);
             LongPollingLog.WentAway(logger, context.TraceIdentifier);

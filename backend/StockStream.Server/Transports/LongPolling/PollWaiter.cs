@@ -16,7 +16,7 @@ public sealed class PollWaiter(TickHub hub, PollWakeups wakeups, MarketChanges m
     /// carried it): any other answers at once, so a change between two polls is never late.
     /// </summary>
     public async Task<(PollAnswer? Answer, string Outcome)> WaitAsync(
-        SymbolFeed[] feeds, ulong cursor, MarketState? market, TimeSpan timeout, CancellationToken aborted, CancellationToken stopping)
+        SymbolFeed[] feeds, ulong cursor, MarketState? market, IReplayAllowance? allowance, TimeSpan timeout, CancellationToken aborted, CancellationToken stopping)
     {
         var marketChanged = marketChanges.Next;
         using var expiry = new CancellationTokenSource(timeout, clock);
@@ -25,13 +25,17 @@ public sealed class PollWaiter(TickHub hub, PollWakeups wakeups, MarketChanges m
         {
             // Join before reading, so a tick landing between the read and the wait still wakes us.
             using var wakeup = wakeups.Register(feeds);
-            var answer = CursorReader.After(hub, feeds, cursor, out bool settled, out bool overBudget);
+            var answer = CursorReader.After(hub, feeds, cursor, allowance?.Left ?? long.MaxValue, out bool settled, out bool overBudget);
             if (answer is null)
             {
                 if (overBudget) metrics.ReplayRefused();
                 return (CursorReader.Start(hub, feeds, TickFlags.Missed), "missed");
             }
-            if (answer.Ticks.Count > 0) return (answer, "ticks");
+            if (answer.Ticks.Count > 0)
+            {
+                allowance?.Spend(ReplayBytes(answer));
+                return (answer, "ticks");
+            }
             if (answer.Market != market) return (answer, "market");
             if (hold.IsCancellationRequested)
             {
@@ -42,5 +46,12 @@ public sealed class PollWaiter(TickHub hub, PollWakeups wakeups, MarketChanges m
             // Ends by a tick, or by cancellation; either way the next read gives the answer.
             await wakeup.Ticked.WaitAsync(hold.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    private static long ReplayBytes(PollAnswer answer)
+    {
+        long bytes = 0;
+        foreach (var tick in answer.Ticks) bytes += ((StreamTick)tick).ReplayBytes;
+        return bytes;
     }
 }

@@ -15,7 +15,7 @@ internal static class SseEndpoint
         HttpContext context,
         [Description("Comma-separated symbols of GET /api/symbols, e.g. CCAL,GL in the default market; at most maxSymbols.")] string? symbols,
         TickHub hub, ConnectionBudget budget, Refusals refusals, IOptions<SseOptions> options, TransportMetrics metrics,
-        TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<SseStream> logger)
+        ReplayBudgets replayBudgets, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<SseStream> logger)
     {
         if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(metrics, logger, problem);
         PollCursor? lastEventId = null;
@@ -34,7 +34,7 @@ internal static class SseEndpoint
         var settings = options.Value;
         if (settings.SocketSendBufferBytes > 0 && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } tcp)
             tcp.SendBufferSize = settings.SocketSendBufferBytes;
-        var stream = new SseStream(hub, feeds, settings, metrics, clock, logger);
+        var stream = new SseStream(hub, feeds, replayBudgets.For(context.Connection.RemoteIpAddress), settings, metrics, clock, logger);
         return new SseResult(stream.ReadAsync(context.TraceIdentifier, lastEventId, lifetime.ApplicationStopping), settings, metrics, clock, logger);
     }
 

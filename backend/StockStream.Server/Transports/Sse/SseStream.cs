@@ -14,7 +14,7 @@ namespace StockStream.Server.Transports.Sse;
 /// then whatever its <see cref="SubscriberQueue"/> holds, as <c>ticks</c> and <c>market</c> events. The queue
 /// conflates a slow reader; the generator never waits for one.
 /// </summary>
-internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, SseOptions options, TransportMetrics metrics, TimeProvider clock, ILogger logger)
+internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, IReplayAllowance? replayAllowance, SseOptions options, TransportMetrics metrics, TimeProvider clock, ILogger logger)
 {
     public const string TicksEvent = "ticks";
     public const string MarketEvent = "market";
@@ -26,7 +26,7 @@ internal sealed class SseStream(TickHub hub, SymbolFeed[] feeds, SseOptions opti
     public async IAsyncEnumerable<SseItem<SseData>> ReadAsync(
         string id, PollCursor? lastEventId, CancellationToken stopping, [EnumeratorCancellation] CancellationToken aborted = default)
     {
-        using var queue = hub.CreateQueue(id, options.MaxPendingTicks, options.MaxTicksPerBatch);
+        using var queue = hub.CreateQueue(id, options.MaxPendingTicks, options.MaxTicksPerBatch, replayAllowance: replayAllowance);
         metrics.ConnectionOpened(SseTransport.Transport);
         try
         {

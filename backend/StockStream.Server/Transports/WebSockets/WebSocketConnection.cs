@@ -12,12 +12,12 @@ namespace StockStream.Server.Transports.WebSockets;
 /// that sends — that drains the connection's <see cref="SubscriberQueue"/>.
 /// </summary>
 internal sealed partial class WebSocketConnection(
-    string id, WebSocket socket, WireFormat format, TickHub hub, WebSocketTransportOptions options,
+    string id, WebSocket socket, WireFormat format, TickHub hub, IReplayAllowance? replayAllowance, WebSocketTransportOptions options,
     TransportMetrics metrics, SendWatchdog watchdog, FrameBudget budget, ServerPauses pauses, TimeProvider clock, ILogger logger, CancellationToken aborted)
 {
     public const string Transport = "websocket";
 
-    private readonly SubscriberQueue _queue = hub.CreateQueue(id, options.MaxPendingTicks, options.MaxTicksPerFrame);
+    private readonly SubscriberQueue _queue = hub.CreateQueue(id, options.MaxPendingTicks, options.MaxTicksPerFrame, replayAllowance: replayAllowance);
     private readonly MessageRateLimiter _limiter = new(options.MaxMessagesPerSecond, clock, pauses);
     private readonly TaskCompletionSource _receiveEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _closing;

@@ -13,7 +13,7 @@ internal static class WebSocketEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, TransportMetrics metrics,
         ConnectionBudget budget, Refusals refusals, SendWatchdog watchdog, FrameBudget frameBudget, ServerPauses pauses, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime,
-        WebSocketCompression compression, WireTrafficRegistry traffic)
+        WebSocketCompression compression, WireTrafficRegistry traffic, ReplayBudgets replayBudgets)
     {
         var settings = options.Value;
         var logger = loggers.CreateLogger(typeof(WebSocketEndpoint).FullName!);
@@ -46,7 +46,7 @@ internal static class WebSocketEndpoint
                 tcp.SendBufferSize = settings.SocketSendBufferBytes;
             metrics.ConnectionOpened(WebSocketConnection.Transport);
             WebSocketLog.Opened(logger, context.Connection.Id, format.Subprotocol);
-            var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, settings, metrics, watchdog, frameBudget, pauses, clock, logger,
+            var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, replayBudgets.For(context.Connection.RemoteIpAddress), settings, metrics, watchdog, frameBudget, pauses, clock, logger,
                 context.RequestAborted);
             try
             {

@@ -5,6 +5,7 @@ using StockStream.LoadTests.Engine;
 using StockStream.LoadTests.Metrics;
 using StockStream.LoadTests.Server;
 using StockStream.LoadTests.Transports;
+using StockStream.Protocol;
 using StockStream.Testing;
 
 namespace StockStream.LoadTests.Scenarios.Abuse;
@@ -20,6 +21,9 @@ public sealed class AbuseRun : ILoadTestRun
 {
     private const int BystanderAddresses = 50;
 
+    /// <summary>Time the attackers' process gets from "go" to the common start, to read the start time.</summary>
+    private static readonly TimeSpan StartDelay = TimeSpan.FromMilliseconds(500);
+
     public int? DefaultClients => 300;
 
     public TimeSpan? DefaultDuration => TimeSpan.FromSeconds(20);
@@ -29,46 +33,65 @@ public sealed class AbuseRun : ILoadTestRun
 
     public int PeakClients(RunOptions options) => options.Clients + 2 * HttpBystanders(options) + 3_000;
 
-    public int ScenarioCount(RunOptions options) => 6 + Attacks(new ForgedCursorAnswers()).Count;
+    /// <summary>
+    /// How long the bystanders stream before the quiet baseline, unreported (at most the phases' own duration): without it
+    /// the first phase alone pays for the JIT and first allocations of the server and the clients, and looks the slower.
+    /// </summary>
+    public static readonly TimeSpan WarmUpPhase = TimeSpan.FromSeconds(10);
+
+    /// <summary>The bystanders of the three transports warming up, quiet and abused; the attackers run in a process of their own.</summary>
+    public int ScenarioCount(RunOptions options) => 9;
 
     public string? WhyItCannotRun(RunOptions options) =>
         options.Urls.Any(u => !LoadTarget.IsLoopback(u)) ? "abuse attacks from loopback addresses of its own: give it no --url, or one on this machine's loopback."
         : options.Nodes > 1 || options.Balancers > 0 || options.Agents > 0 || options.AgentUrls.Count > 0
-            ? "abuse runs against one node, with its clients in this process: drop --nodes, --balancers and --agents."
+            ? "abuse runs against one node, with its bystanders in this process: drop --nodes, --balancers and --agents."
         : null;
 
     public async Task<RunResult> RunAsync(ScenarioExecutor executor, LoadTarget target, RunOptions options, CancellationToken cancellationToken)
     {
-        var answers = new ForgedCursorAnswers();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var refusals = new RefusalCounts(http, target.BaseAddress);
 
-        var quiet = await RunPhaseAsync("quiet", [], executor, target, options, cancellationToken);
+        var warmUp = options with { Duration = options.Duration < WarmUpPhase ? options.Duration : WarmUpPhase };
+        await RunPhaseAsync("warm-up", null, executor, target, warmUp, cancellationToken);
+        var quiet = await RunPhaseAsync("quiet", null, executor, target, options, cancellationToken);
         var before = await refusals.ReadAsync(cancellationToken);
-        var attacks = Attacks(answers);
-        executor.Say($"Attacking from {attacks[0].Source} to {attacks[^1].Source}: {string.Join(", ", attacks.Select(a => a.Name))}");
+        var attacks = AttackList.Named(options.Attacks, new ForgedCursorAnswers());
+        executor.Say($"Attacking from {attacks[0].Source} to {attacks[^1].Source} in a process of their own (nice {options.AttackerNice}): {string.Join(", ", attacks.Select(a => a.Name))}");
         var abused = await RunPhaseAsync("abuse", attacks, executor, target, options, cancellationToken);
         var after = await refusals.ReadAsync(cancellationToken);
         string? dead = await WhyNotAliveAsync(http, target, cancellationToken);
+        var report = abused.Attackers!;
 
         var bystanders = quiet.Bystanders.Zip(abused.Bystanders, (q, a) => new AbuseVerdict.Bystander(q, a)).ToList();
         var findings = new List<KeyValuePair<string, string>>(AbuseVerdict.Findings(bystanders));
         findings.Add(new("server alive after the abuse", dead is null ? "yes: /healthz 200, a new WebSocket accepted" : $"NO: {dead}"));
         findings.AddRange(RefusalCounts.Change(before, after));
-        findings.Add(new("forged cursors: answers by status; largest body", string.Join(", ", answers.ByStatus.OrderBy(s => s.Key).Select(s => $"{s.Key} ×{s.Value:#,0}"))
-            + string.Create(CultureInfo.InvariantCulture, $"; {answers.LargestBodyBytes:#,0} bytes")));
-        return new RunResult([.. quiet.Bystanders, .. abused.Bystanders, .. abused.Attackers], abused.Bystanders)
+        findings.Add(new("attackers' process CPU (its own process, nice " + options.AttackerNice.ToString(CultureInfo.InvariantCulture) + ")",
+            string.Create(CultureInfo.InvariantCulture, $"{report.Cores:0.00} cores: within the abused bystanders' \"other processes\", not their client CPU")));
+        if (attacks.Any(a => a.Name == HttpAttacks.ForgedCursors))
+        {
+            findings.Add(new("forged cursors: answers by status; largest body", string.Join(", ", report.ForgedCursorsByStatus.OrderBy(s => s.Key).Select(s => $"{s.Key} ×{s.Value:#,0}"))
+                + string.Create(CultureInfo.InvariantCulture, $"; {report.ForgedCursorLargestBodyBytes:#,0} bytes")));
+        }
+        return new RunResult([.. quiet.Bystanders, .. abused.Bystanders, .. report.Attacks], abused.Bystanders)
         {
             Findings = findings,
             ThresholdResults = AbuseVerdict.Judge(bystanders, serverAlive: dead is null),
-            Notes = ["The attackers run in the load-test process beside the bystanders: the client CPU they cost is in the bystanders' tick age too (see the client CPU finding)."],
+            Notes =
+            [
+                string.Create(CultureInfo.InvariantCulture, $"The bystanders first streamed {warmUp.Duration.TotalSeconds:0} s unreported (a warm-up phase), so that the quiet baseline does not pay for the JIT and first allocations alone."),
+                $"The attackers ran in a process of their own at nice {options.AttackerNice} (as other machines would): their client CPU is not the bystanders', "
+                + "whose process holds only them; what the server spends on refusing the attackers is all measured.",
+            ],
         };
     }
 
-    private sealed record Phase(IReadOnlyList<ScenarioStats> Bystanders, IReadOnlyList<ScenarioStats> Attackers);
+    private sealed record Phase(IReadOnlyList<ScenarioStats> Bystanders, AttackerReport? Attackers);
 
-    /// <summary>The bystanders of the three transports and the given attacks, side by side for the same time.</summary>
-    private static async Task<Phase> RunPhaseAsync(string phase, IReadOnlyList<Attack> attacks, ScenarioExecutor executor, LoadTarget target, RunOptions options,
+    /// <summary>The bystanders of the three transports and, when given, the attacks beside them (in their own process) for the same time.</summary>
+    private static async Task<Phase> RunPhaseAsync(string phase, IReadOnlyList<Attack>? attacks, ScenarioExecutor executor, LoadTarget target, RunOptions options,
         CancellationToken cancellationToken)
     {
         var placement = new ClientPlacement { SourceAddresses = [.. Enumerable.Range(1, BystanderAddresses).Select(i => IPAddress.Parse($"127.0.1.{i}"))] };
@@ -81,32 +104,26 @@ public sealed class AbuseRun : ILoadTestRun
             return (Scenario: scenario, Measurements: m);
         }).ToList();
         var during = bystanders[0].Scenario.Props.Duration;
-        var attackers = attacks.Select(attack =>
-        {
-            var m = executor.NewMeasurements();
-            var on = new AttackTarget(target.BaseAddress, target.Symbols, attack, m);
-            var props = Scenario.Create($"{phase}-{attack.Name}", attack.Session(on)).WithLoadSimulations([.. attack.Load(during)]);
-            return (Target: on, Props: props, Attack: attack, Measurements: m);
-        }).ToList();
+        AttackerProcess? attackers = null;
         try
         {
-            var running = bystanders.Select(b => executor.RunAsync(b.Scenario, b.Measurements, cancellationToken))
-                .Concat(attackers.Select(a => executor.RunAsync(a.Props, a.Attack.Description, a.Measurements, cancellationToken)))
-                .ToList();
-            var stats = await Task.WhenAll(running);
-            return new Phase(stats[..bystanders.Count], stats[bystanders.Count..]);
+            if (attacks is not null)
+            {
+                var job = AttackerProcess.Job(target.LogFolder, phase, target.BaseAddress, target.Symbols.Symbols, [.. attacks.Select(a => a.Name)], during,
+                    target.ClockOffsetMicros);
+                attackers = await AttackerProcess.StartAsync(job, options.AttackerNice, target.LogFolder, cancellationToken);
+                long start = await attackers.GoAsync(StartDelay, cancellationToken);
+                await Task.Delay(TimeSpan.FromMicroseconds(Math.Max(0, start - UnixTime.NowMicroseconds())), cancellationToken);
+            }
+            var stats = await Task.WhenAll(bystanders.Select(b => executor.RunAsync(b.Scenario, b.Measurements, cancellationToken)));
+            // The attackers stop with the bystanders' load; they get their own drain and stop time to finish and report.
+            return new Phase(stats, attackers is null ? null : await attackers.ReportAsync(TimeSpan.FromSeconds(60)));
         }
         finally
         {
             foreach (var b in bystanders) b.Scenario.Dispose();
-            foreach (var a in attackers) a.Target.Dispose();
+            if (attackers is not null) await attackers.DisposeAsync();
         }
-    }
-
-    private static List<Attack> Attacks(ForgedCursorAnswers answers)
-    {
-        static IPAddress Address(int last) => IPAddress.Parse($"127.0.0.{last}");
-        return [.. WebSocketAttacks.All(Address), .. HttpAttacks.All(Address, answers)];
     }
 
     private static int HttpBystanders(RunOptions options) => Math.Max(1, options.Clients / 12);

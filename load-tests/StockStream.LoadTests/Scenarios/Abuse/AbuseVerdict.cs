@@ -63,7 +63,7 @@ public static class AbuseVerdict
             yield return new("server RSS under abuse: start / peak / end, MiB", Rss(abused.Resources));
             yield return new("server CPU quiet / abuse, cores", string.Create(CultureInfo.InvariantCulture,
                 $"{quiet.Resources.ServerCores:0.00} / {abused.Resources.ServerCores:0.00}"));
-            yield return new("load-test client CPU quiet / abuse, cores", string.Create(CultureInfo.InvariantCulture,
+            yield return new("bystanders' client CPU (this process) quiet / abuse, cores", string.Create(CultureInfo.InvariantCulture,
                 $"{quiet.Resources.ClientCores:0.00} / {abused.Resources.ClientCores:0.00}"));
             yield return new("other processes' CPU quiet / abuse, cores", string.Create(CultureInfo.InvariantCulture,
                 $"{quiet.Resources.OtherCores:0.00} / {abused.Resources.OtherCores:0.00}"));

@@ -13,13 +13,15 @@ public static partial class HttpAttacks
     /// <summary>How long a never-reading client holds its connection before it starts another: past the server's 10 s send deadline.</summary>
     private static readonly TimeSpan HoldFor = TimeSpan.FromSeconds(15);
 
+    public const string ForgedCursors = "forged-cursors";
+
     public static IEnumerable<Attack> All(Func<int, IPAddress> address, ForgedCursorAnswers answers) =>
     [
         new("sse-not-read", "30 SSE streams of every symbol that never read (4 KiB receive buffer), each held 15 s",
             address(10), Attack.Constant(30), StreamAndNeverRead) { ReceiveBufferBytes = 4096 },
         new("polls-not-read", "30 connections each sending 20 polls of every symbol back to back and reading none, held 15 s",
             address(11), Attack.Constant(30), PollAndNeverRead) { ReceiveBufferBytes = 4096 },
-        new("forged-cursors", "200 polls a second with forged cursors: the oldest offset of the epoch, another epoch, garbage",
+        new(ForgedCursors, "200 polls a second with forged cursors: the oldest offset of the epoch, another epoch, garbage",
             address(12), Attack.Injected(200, TimeSpan.FromSeconds(5)), target => PollWithForgedCursors(target, answers)),
     ];
 
