@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { ChartHandle } from '../../lib/chart-handle';
+import { useChartBuiltApart } from '../../lib/use-chart-built-apart';
 import type { MarketStore } from '../../lib/market/market-store';
 import type { CandleInterval } from './candle-aggregator';
 import { useChartSettings } from './chart-settings';
@@ -16,29 +17,32 @@ interface Props {
   serverNowMs: () => number;
 }
 
-/** Candlesticks (or a line) with volume for the selected symbol, following the live edge. */
+/**
+ * Candlesticks (or a line) with volume for the selected symbol, following the live edge. The
+ * chart is built in a task after the panel mounts (see useChartBuiltApart); what needs it waits.
+ */
 export function PriceChart({ store, baseUrl, symbol, serverNowMs }: Props) {
   const [handle] = useState(() => new ChartHandle<Chart>(createPriceChart, (chart) => chart.chart.remove()));
   const [{ interval, view }, updateSettings] = useChartSettings();
   const [scrolledBack, setScrolledBack] = useState(false);
+  const built = useChartBuiltApart(handle);
 
   useLayoutEffect(() => {
+    if (!built) return;
     const timeScale = handle.api().chart.timeScale();
     const onRange = () => setScrolledBack(timeScale.scrollPosition() < -1);
     timeScale.subscribeVisibleLogicalRangeChange(onRange);
-    return () => {
-      timeScale.unsubscribeVisibleLogicalRangeChange(onRange);
-      handle.free();
-    };
-  }, [handle]);
+    return () => timeScale.unsubscribeVisibleLogicalRangeChange(onRange);
+  }, [handle, built]);
 
   useEffect(() => {
+    if (!built) return;
     const chart = handle.api();
     chart.candles.applyOptions({ visible: view === 'candles' });
     chart.line.applyOptions({ visible: view === 'line' });
-  }, [handle, view]);
+  }, [handle, view, built]);
 
-  const backfill = useLiveCandles(handle, store, baseUrl, symbol, interval, serverNowMs);
+  const backfill = useLiveCandles(handle, store, baseUrl, built ? symbol : null, interval, serverNowMs);
 
   return (
     <section className="panel price-chart" aria-label="Price chart">
