@@ -20,31 +20,45 @@ public sealed class PollWaiter(TickHub hub, PollWakeups wakeups, MarketChanges m
     {
         var marketChanged = marketChanges.Next;
         using var expiry = new CancellationTokenSource(timeout, clock);
-        using var hold = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, expiry.Token, marketChanged);
-        while (true)
+        var hold = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, expiry.Token, marketChanged);
+        try
         {
-            // Join before reading, so a tick landing between the read and the wait still wakes us.
-            using var wakeup = wakeups.Register(feeds);
-            var answer = CursorReader.After(hub, feeds, cursor, allowance?.Left ?? long.MaxValue, out bool settled, out bool overBudget);
-            if (answer is null)
+            while (true)
             {
-                if (overBudget) metrics.ReplayRefused();
-                return (CursorReader.Start(hub, feeds, TickFlags.Missed), "missed");
+                // Join before reading, so a tick landing between the read and the wait still wakes us.
+                using var wakeup = wakeups.Register(feeds);
+                var answer = CursorReader.After(hub, feeds, cursor, allowance?.Left ?? long.MaxValue, out bool settled, out bool overBudget);
+                if (answer is null)
+                {
+                    if (overBudget) metrics.ReplayRefused();
+                    return (CursorReader.Start(hub, feeds, TickFlags.Missed), "missed");
+                }
+                if (answer.Ticks.Count > 0)
+                {
+                    allowance?.Spend(ReplayBytes(answer));
+                    return (answer, "ticks");
+                }
+                if (answer.Market != market) return (answer, "market");
+                if (hold.IsCancellationRequested)
+                {
+                    if (aborted.IsCancellationRequested) return (null, "gone");
+                    if (stopping.IsCancellationRequested) return (answer, "shutdown");
+                    if (expiry.IsCancellationRequested) return (answer, "timeout");
+                    // The notice of a change this cursor already carries (it arrives after the state itself): wait for
+                    // the next one. The token it cancelled has been replaced by then.
+                    marketChanged = marketChanges.Next;
+                    hold.Dispose();
+                    hold = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping, expiry.Token, marketChanged);
+                    continue;
+                }
+                if (!settled) continue;
+                // Ends by a tick, or by cancellation; either way the next read gives the answer.
+                await wakeup.Ticked.WaitAsync(hold.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
-            if (answer.Ticks.Count > 0)
-            {
-                allowance?.Spend(ReplayBytes(answer));
-                return (answer, "ticks");
-            }
-            if (answer.Market != market) return (answer, "market");
-            if (hold.IsCancellationRequested)
-            {
-                if (aborted.IsCancellationRequested) return (null, "gone");
-                return (answer, stopping.IsCancellationRequested ? "shutdown" : marketChanged.IsCancellationRequested ? "market" : "timeout");
-            }
-            if (!settled) continue;
-            // Ends by a tick, or by cancellation; either way the next read gives the answer.
-            await wakeup.Ticked.WaitAsync(hold.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        finally
+        {
+            hold.Dispose();
         }
     }
 
