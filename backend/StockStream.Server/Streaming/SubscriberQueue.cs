@@ -76,6 +76,24 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
     }
 
     /// <summary>
+    /// Queues a message of the stream itself (a change of market state) behind the live ticks already pending: they
+    /// were published before it, so no client may see them after it (no tick after the market closed).
+    /// </summary>
+    public void EnqueueAfterPendingTicks(ServerMessage message)
+    {
+        lock (_gate)
+        {
+            while (!_completed && _backlog.Count > 0)
+            {
+                var flags = TakeTickBatch(out int count);
+                if (count > 0) AddControl(new OutboundItem(null, _batch.AsSpan(0, count).ToArray(), flags));
+            }
+            AddControl(OutboundItem.Of(message));
+        }
+        _signal.Set();
+    }
+
+    /// <summary>
     /// Subscribes to resolved feeds and queues SubAck, then Snapshot and resumed ticks. Holding the queue's lock
     /// while each feed registers it means no live tick of those symbols can be queued ahead of their start.
     /// </summary>
@@ -222,7 +240,7 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
             if (_control is { Count: > 0 })
             {
                 item = _control.Dequeue();
-                if (item.Message is null) _replayBytes -= ReplayBytes(item.Ticks);
+                if (item.IsReplay) _replayBytes -= ReplayBytes(item.Ticks);
                 return true;
             }
             while (!_completed && _backlog.Count > 0)
@@ -270,7 +288,7 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
             return;
         }
         _control.Enqueue(item);
-        if (item.Message is null) _replayBytes += ReplayBytes(item.Ticks);
+        if (item.IsReplay) _replayBytes += ReplayBytes(item.Ticks);
         _signaled = true;
         AssertInvariants();
     }

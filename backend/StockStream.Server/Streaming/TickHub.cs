@@ -136,7 +136,7 @@ public sealed class TickHub : ITickSink
             if (state == MarketState.Closed) _closedSinceSession = true;
             _state = state;
             var message = new MarketStatusMessage(state, now);
-            foreach (var queue in _attached) queue.EnqueueControl(message);
+            foreach (var queue in _attached) queue.EnqueueAfterPendingTicks(message);
             changed = _stateChanged;
             _stateChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }

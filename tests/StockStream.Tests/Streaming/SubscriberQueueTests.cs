@@ -127,4 +127,27 @@ public class SubscriberQueueTests
         Assert.IsType<ErrorMessage>(Assert.Single(items).Message);
         Assert.True(queue.IsCompleted);
     }
+
+    [Fact]
+    public void TicksPublishedBeforeTheMarketClosesAreSentBeforeTheClose()
+    {
+        var kit = new StreamingTestKit();
+        string a = kit.Symbol(0), b = kit.Symbol(1);
+        var queue = kit.NewQueue(maxPendingTicks: 16, maxTicksPerFrame: 4);
+        kit.Hub.Attach(queue);
+        kit.Hub.Subscribe(queue, new SubscribeMessage(1, [a, b]));
+        StreamingTestKit.Drain(queue);
+
+        for (int i = 0; i < 20; i++) kit.Publish(a, b); // more than the queue holds: conflated to the newest
+        kit.Hub.SetMarketState(MarketState.Closed);
+        queue.EnqueueControl(new PongMessage(default, 1)); // a reply, not part of the stream: it need not wait
+
+        var items = StreamingTestKit.Drain(queue);
+        Assert.IsType<PongMessage>(items[^1].Message);
+        Assert.Equal(MarketState.Closed, Assert.IsType<MarketStatusMessage>(items[^2].Message).State);
+        var ticks = items[..^2];
+        Assert.All(ticks, item => Assert.Null(item.Message));
+        Assert.Equal([a, b], ticks.SelectMany(item => item.Ticks).Where(t => t.Tick.Seq == 20).Select(t => t.Tick.Symbol));
+        Assert.True(ticks[0].Flags.HasFlag(TickFlags.Conflated), "the first frame still says it was conflated");
+    }
 }
