@@ -6,10 +6,10 @@ namespace StockStream.Server.Streaming;
 
 /// <summary>
 /// The bounded outbox of one streaming connection. The hub enqueues ticks without ever waiting; the connection's
-/// writer loop takes frames out. Control items (messages, resumed ticks) go first, in order; live ticks are batched,
-/// filtered to the current subscriptions, and conflated to the newest per symbol when the reader falls behind, so
-/// memory stays bounded. Everything below is guarded by <see cref="_gate"/>; <see cref="AssertInvariants"/> states
-/// what holds whenever it is released.
+/// writer loop takes frames out. Control items (messages, resumed ticks, and the live ticks a change of market state
+/// must not overtake) go first, in order; live ticks are batched, filtered to the current subscriptions, and conflated
+/// to the newest per symbol when the reader falls behind, so memory stays bounded. Everything below is guarded by
+/// <see cref="_gate"/>; <see cref="AssertInvariants"/> states what holds whenever it is released.
 /// </summary>
 public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTicks, int maxTicksPerFrame, StreamingMetrics metrics) : IDisposable
 {
