@@ -75,6 +75,16 @@ public class ReplayBudgetsTests
         Assert.Equal(3_900, budgets.For(Client)!.Left);
     }
 
+    [Fact]
+    public void AnIpv4ClientOverADualStackSocketDrawsFromItsOneBudget()
+    {
+        var budgets = Budgets(perSecond: 1_000, burst: 4_000);
+        budgets.For(Client.MapToIPv6())!.Spend(3_000);
+
+        Assert.Equal(1_000, budgets.For(Client)!.Left);
+        Assert.Equal(1, budgets.Tracked);
+    }
+
     private ReplayBudgets Budgets(int perSecond, int burst, bool exemptLoopback = false) =>
         new(Options.Create(new ClientLimitsOptions { ReplayBytesPerSecond = perSecond, ReplayBurstBytes = burst, ExemptLoopback = exemptLoopback }), _clock);
 }

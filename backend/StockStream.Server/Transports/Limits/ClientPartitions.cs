@@ -20,7 +20,7 @@ internal static class ClientPartitions
         Func<IPAddress, int, RateLimitPartition<IPAddress>> partition) =>
         PartitionedRateLimiter.Create<HttpContext, IPAddress>(context =>
         {
-            var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
+            var address = ClientAddress.Of(context.Connection.RemoteIpAddress) ?? IPAddress.None;
             if (limit == 0 || !applies(context) || (limits.ExemptLoopback && IPAddress.IsLoopback(address)))
                 return RateLimitPartition.GetNoLimiter(IPAddress.None);
             return partition(address, limit);

@@ -23,7 +23,7 @@ public sealed class RefusedAddresses
     private readonly bool _enabled;
     private readonly bool _exemptLoopback;
     private readonly TimeSpan _floodHold;
-    private long _sweptAt;
+    private readonly SweepSchedule _sweeps;
 
     public RefusedAddresses(IOptions<ClientLimitsOptions> limits, TimeProvider clock)
     {
@@ -33,6 +33,7 @@ public sealed class RefusedAddresses
         _enabled = limits.Value.RefuseEarly;
         _exemptLoopback = limits.Value.ExemptLoopback;
         _floodHold = TimeSpan.FromSeconds(limits.Value.FloodRefusalSeconds);
+        _sweeps = new SweepSchedule(clock, TimeSpan.FromSeconds(1));
     }
 
     /// <summary>Addresses held back now (expired ones are swept out from time to time).</summary>
@@ -41,7 +42,7 @@ public sealed class RefusedAddresses
     /// <summary>Holds <paramref name="address"/> back for <paramref name="retryAfter"/>.</summary>
     public void Refused(IPAddress address, TimeSpan retryAfter)
     {
-        address = Normal(address);
+        address = ClientAddress.Of(address);
         if (!_enabled || IsProxy(address) || (_exemptLoopback && IPAddress.IsLoopback(address))) return;
         long now = _clock.GetTimestamp();
         if (_until.Count > SweepAbove) Sweep(now);
@@ -59,25 +60,18 @@ public sealed class RefusedAddresses
     /// <summary>How long <paramref name="address"/> is still held back; null when it is not.</summary>
     public TimeSpan? HeldFor(IPAddress address)
     {
-        if (!_until.TryGetValue(Normal(address), out long until)) return null;
+        if (!_until.TryGetValue(ClientAddress.Of(address), out long until)) return null;
         long now = _clock.GetTimestamp();
         if (now >= until) return null;
         return _clock.GetElapsedTime(now, until);
     }
 
-    private static IPAddress Normal(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-
-    private bool IsProxy(IPAddress address)
-    {
-        var normal = Normal(address);
-        return _proxies.Any(p => Normal(p).Equals(normal)) || _networks.Any(n => n.Contains(normal));
-    }
+    /// <param name="address">Already <see cref="ClientAddress.Of"/>.</param>
+    private bool IsProxy(IPAddress address) => _proxies.Any(p => ClientAddress.Of(p).Equals(address)) || _networks.Any(n => n.Contains(address));
 
     private void Sweep(long now)
     {
-        long last = Volatile.Read(ref _sweptAt);
-        if (last != 0 && _clock.GetElapsedTime(last, now) < TimeSpan.FromSeconds(1)) return;
-        if (Interlocked.CompareExchange(ref _sweptAt, now, last) != last) return;
+        if (!_sweeps.IsDue(now)) return;
         foreach (var (address, until) in _until)
         {
             if (until <= now) _until.TryRemove(new KeyValuePair<IPAddress, long>(address, until));

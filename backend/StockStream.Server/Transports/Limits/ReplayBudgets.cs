@@ -12,18 +12,18 @@ namespace StockStream.Server.Transports.Limits;
 /// </summary>
 public sealed class ReplayBudgets
 {
-    /// <summary>Addresses tracked before full buckets are swept out, at most once per <see cref="SweepInterval"/>.</summary>
+    /// <summary>Addresses tracked before full buckets are swept out, at most once a second.</summary>
     private const int SweepAbove = 4_096;
-    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<IPAddress, Bucket> _buckets = new();
     private readonly ClientLimitsOptions _limits;
     private readonly TimeProvider _clock;
-    private long _sweptAt;
+    private readonly SweepSchedule _sweeps;
 
     public ReplayBudgets(IOptions<ClientLimitsOptions> limits, TimeProvider clock)
     {
         _limits = limits.Value;
         _clock = clock;
+        _sweeps = new SweepSchedule(clock, TimeSpan.FromSeconds(1));
     }
 
     /// <summary>Addresses whose bucket is not full.</summary>
@@ -32,7 +32,9 @@ public sealed class ReplayBudgets
     /// <summary>The allowance of <paramref name="address"/>; null when replay is not limited for it (limit off, or exempt loopback).</summary>
     public IReplayAllowance? For(IPAddress? address)
     {
-        if (_limits.ReplayBytesPerSecond == 0 || address is null || (_limits.ExemptLoopback && IPAddress.IsLoopback(address))) return null;
+        if (_limits.ReplayBytesPerSecond == 0 || address is null) return null;
+        address = ClientAddress.Of(address);
+        if (_limits.ExemptLoopback && IPAddress.IsLoopback(address)) return null;
         return new Allowance(this, address);
     }
 
@@ -50,9 +52,7 @@ public sealed class ReplayBudgets
     /// <summary>Drops the buckets that have refilled: a full bucket is the same as none.</summary>
     private void Sweep(long now)
     {
-        long last = Volatile.Read(ref _sweptAt);
-        if (last != 0 && _clock.GetElapsedTime(last, now) < SweepInterval) return;
-        if (Interlocked.CompareExchange(ref _sweptAt, now, last) != last) return;
+        if (!_sweeps.IsDue(now)) return;
         foreach (var (address, bucket) in _buckets)
         {
             if (bucket.Refill(now, this) >= _limits.ReplayBurstBytes) _buckets.TryRemove(new KeyValuePair<IPAddress, Bucket>(address, bucket));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using StockStream.Server.Transports.Limits;
 
 namespace StockStream.Server.Transports.WebSockets.Compression;
 
@@ -20,7 +21,7 @@ public sealed class WireTrafficRegistry
     /// <summary>A socket's traffic, only to a caller from the socket's own address (its owner, as far as the server can tell).</summary>
     public bool TryGet(string connectionId, IPAddress? caller, out string? extensions, out WireTraffic traffic)
     {
-        if (_open.TryGetValue(connectionId, out var entry) && Equals(Normalize(entry.Remote), Normalize(caller)))
+        if (_open.TryGetValue(connectionId, out var entry) && Equals(ClientAddress.Of(entry.Remote), ClientAddress.Of(caller)))
         {
             (extensions, traffic) = (entry.Extensions, entry.Traffic);
             return true;
@@ -28,8 +29,6 @@ public sealed class WireTrafficRegistry
         (extensions, traffic) = (null, null!);
         return false;
     }
-
-    private static IPAddress? Normalize(IPAddress? address) => address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address;
 
     private sealed record Entry(IPAddress? Remote, string? Extensions, WireTraffic Traffic);
 
