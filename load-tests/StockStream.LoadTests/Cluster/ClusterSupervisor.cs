@@ -18,6 +18,13 @@ public sealed class ClusterSupervisor(ClusterOptions options, Action<string> say
     /// <summary>How often the nodes are looked at. Default 1 s.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a process that was stopped (exit 0, SIGINT or SIGTERM) is taken for the start of Ctrl+C before it counts as a failure:
+    /// a terminal sends Ctrl+C to every process of the group at once, and a child may exit on it before this one's handler has run.
+    /// Default 2 s.
+    /// </summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(2);
+
     private readonly TaskCompletionSource<LocalCluster> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when everything is up, with what was started; fails when the start does.</summary>
@@ -84,8 +91,10 @@ public sealed class ClusterSupervisor(ClusterOptions options, Action<string> say
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
-            if (cluster.Balancers[0].HasExited)
+            var balancer = cluster.Balancers[0];
+            if (balancer.HasExited)
             {
+                await AwaitCtrlCIfStoppedAsync("HAProxy", balancer.ExitCode, cancellationToken);
                 say("HAProxy exited: stopping the cluster (see balancer.log).");
                 return BalancerDied;
             }
@@ -95,6 +104,7 @@ public sealed class ClusterSupervisor(ClusterOptions options, Action<string> say
                 bool now = !node.HasExited && await HealthCheck.IsHealthyAsync(http, node.BaseAddress, cancellationToken);
                 if (node.HasExited)
                 {
+                    await AwaitCtrlCIfStoppedAsync($"node-{i + 1}", node.ExitCode, cancellationToken);
                     say($"node-{i + 1} (pid {node.ProcessId}) exited with code {node.ExitCode}; the other nodes serve its clients.");
                     if (!options.RestartNodes) continue;
                     try
@@ -115,6 +125,15 @@ public sealed class ClusterSupervisor(ClusterOptions options, Action<string> say
             }
         }
         return Stopped;
+    }
+
+    /// <summary>Throws when this process's own Ctrl+C arrives within <see cref="StopGrace"/> of a child's orderly stop.</summary>
+    private async Task AwaitCtrlCIfStoppedAsync(string name, int exitCode, CancellationToken cancellationToken)
+    {
+        const int sigint = 2, sigterm = 15;
+        if (exitCode is not (0 or 128 + sigint or 128 + sigterm)) return;
+        say($"{name} was stopped (exit code {exitCode}).");
+        await Task.Delay(StopGrace, cancellationToken);
     }
 
     /// <summary>IPv4 loopback, and IPv6 loopback where the machine has it, so http://localhost works whichever a browser resolves.</summary>

@@ -26,6 +26,9 @@ public sealed class HaProxyBalancer : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Valid once it has exited: 128 + the signal's number when a signal ended it.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Where <c>haproxy</c> is: on PATH or in /usr/sbin (not on every user's PATH); null when it is not installed.</summary>
     public static string? Find() => Testing.Executable.Find(Executable, "/usr/sbin");
 

@@ -45,6 +45,42 @@ public class ClusterSupervisorTests
     }
 
     [Fact]
+    public async Task CtrlCThatStopsHaProxyBeforeThisProcessSeesItStillStopsTheClusterAsStopped()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var haProxyStopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Say(string line)
+        {
+            lines.Enqueue(line);
+            if (line.StartsWith("HAProxy was stopped", StringComparison.Ordinal)) haProxyStopped.TrySetResult();
+        }
+        // The grace outlasts the test, so the order is forced: HAProxy's exit is seen first, Ctrl+C arrives after it.
+        var supervisor = new ClusterSupervisor(Options(nodes: 1), Say) { Interval = TimeSpan.FromMilliseconds(250), StopGrace = TimeSpan.FromMinutes(5) };
+        var running = supervisor.RunAsync(stop.Token);
+        var cluster = await supervisor.Ready.WaitAsync(Timeout);
+
+        await SignalAsync(cluster.Balancers[0].ProcessId, "INT");
+        await haProxyStopped.Task.WaitAsync(Timeout);
+        await stop.CancelAsync();
+
+        Assert.Equal(ClusterSupervisor.Stopped, await running.WaitAsync(Timeout));
+        Assert.DoesNotContain(lines, l => l.StartsWith("HAProxy exited", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HaProxyStoppedWithoutCtrlCStopsTheClusterAsFailed()
+    {
+        var supervisor = new ClusterSupervisor(Options(nodes: 1), _ => { }) { Interval = TimeSpan.FromMilliseconds(250), StopGrace = TimeSpan.FromMilliseconds(500) };
+        var running = supervisor.RunAsync(CancellationToken.None);
+        var cluster = await supervisor.Ready.WaitAsync(Timeout);
+
+        await SignalAsync(cluster.Balancers[0].ProcessId, "TERM");
+
+        Assert.Equal(ClusterSupervisor.BalancerDied, await running.WaitAsync(Timeout));
+    }
+
+    [Fact]
     public async Task RefusesAPortInUseSayingSo()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
@@ -63,6 +99,13 @@ public class ClusterSupervisorTests
         Port = LoopbackPort.Free(),
         LogFolder = Directory.CreateTempSubdirectory("stockstream-cluster-").FullName,
     };
+
+    private static async Task SignalAsync(int pid, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
 
     private static bool IsRunning(int pid)
     {
