@@ -95,6 +95,20 @@ public class FrameBudgetTests
         Assert.Equal(TimeSpan.Zero, budget.Gap);
     }
 
+    [Theory]
+    [InlineData(0.1, true)]
+    [InlineData(0.0, false)]
+    public void TicksAFrameCarriesAddTheirCostToTheBudget(double tickCost, bool engages)
+    {
+        var clock = new ManualClock();
+        using var budget = new FrameBudget(clock, Options.Create(new WebSocketTransportOptions { FrameBudgetPerSecond = 1_000, TickCostInFrames = tickCost }));
+        Window(clock, budget, frames: 90); // 90 frames of one tick, 9 more with the tick cost: under the budget either way
+        Assert.Equal(TimeSpan.Zero, budget.Gap);
+
+        Window(clock, budget, frames: 50, ticksPerFrame: 20); // fewer frames, but 1,000 ticks: 150 % of the budget with the tick cost
+        Assert.Equal(engages, budget.Gap > TimeSpan.Zero);
+    }
+
     [Fact]
     public void NoTimerRunsWithoutABudget()
     {
@@ -104,9 +118,9 @@ public class FrameBudgetTests
     }
 
     /// <summary>100 ms with <paramref name="frames"/> tick frames sent, then the turn that measures them.</summary>
-    private static void Window(ManualClock clock, FrameBudget budget, int frames)
+    private static void Window(ManualClock clock, FrameBudget budget, int frames, int ticksPerFrame = 1)
     {
-        for (int i = 0; i < frames; i++) budget.FrameSent();
+        for (int i = 0; i < frames; i++) budget.FrameSent(ticksPerFrame);
         clock.Advance(TimeSpan.FromMilliseconds(100));
         budget.Turn();
     }

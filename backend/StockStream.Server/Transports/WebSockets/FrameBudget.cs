@@ -6,7 +6,8 @@ namespace StockStream.Server.Transports.WebSockets;
 /// <summary>
 /// Latency first, batching only under pressure. Every connection sends each tick as soon as it is published while the
 /// whole server sends fewer tick frames a second than <see cref="WebSocketTransportOptions.FrameBudgetPerSecond"/>
-/// (frames, not bytes, are what costs CPU) and woken writers get a thread within
+/// (frames, not bytes, are what costs CPU; each tick they carry adds <see cref="WebSocketTransportOptions.TickCostInFrames"/>
+/// of a frame) and woken writers get a thread within
 /// <see cref="WebSocketTransportOptions.WakeLagBudgetMs"/> on average (the CPU keeps up). Past either a minimum gap between two tick frames of one connection
 /// engages and adapts — growing in proportion to the excess, shrinking once the rate is back under 80 % of the budget,
 /// at most <see cref="WebSocketTransportOptions.MaxFrameGapMs"/> — so frames grow just enough to fit the budget. A
@@ -22,11 +23,11 @@ internal sealed class FrameBudget : IDisposable
     private readonly Lock _gate = new();
     private readonly List<SubscriberQueue>[] _wheel = [.. Enumerable.Range(0, WheelSlots).Select(_ => new List<SubscriberQueue>())];
     private readonly ITimer? _timer;
-    private readonly double _budget;
+    private readonly double _budget, _tickCost;
     private readonly long _ticksPerMs, _maxGap;
     private List<SubscriberQueue> _due = [];
     private readonly double _wakeLagBudgetMs;
-    private long _frames, _gap, _windowStart, _releasedThroughMs, _wakes, _wakeLagTicks;
+    private long _frames, _ticks, _gap, _windowStart, _releasedThroughMs, _wakes, _wakeLagTicks;
     private int _waiting, _turning;
     private bool _fastTimer;
 
@@ -34,6 +35,7 @@ internal sealed class FrameBudget : IDisposable
     {
         _clock = clock;
         _budget = options.Value.FrameBudgetPerSecond;
+        _tickCost = options.Value.TickCostInFrames;
         _ticksPerMs = Math.Max(1, clock.TimestampFrequency / 1_000);
         _maxGap = options.Value.MaxFrameGapMs * _ticksPerMs;
         _wakeLagBudgetMs = options.Value.WakeLagBudgetMs;
@@ -45,8 +47,12 @@ internal sealed class FrameBudget : IDisposable
     /// <summary>The least time between two tick frames of one connection now; zero while the server is under budget.</summary>
     public TimeSpan Gap => TimeSpan.FromMilliseconds((double)Volatile.Read(ref _gap) / _ticksPerMs);
 
-    /// <summary>Counts a tick frame sent, for the rate the budget is held against.</summary>
-    public void FrameSent() => Interlocked.Increment(ref _frames);
+    /// <summary>Counts a tick frame sent and the ticks it carried, for the rate the budget is held against.</summary>
+    public void FrameSent(int ticks)
+    {
+        Interlocked.Increment(ref _frames);
+        Interlocked.Add(ref _ticks, ticks);
+    }
 
     /// <summary>
     /// Records how long a woken writer waited for a thread (<see cref="System.Diagnostics.Stopwatch"/> ticks): when that
@@ -107,7 +113,7 @@ internal sealed class FrameBudget : IDisposable
     private void Measure(long now)
     {
         double seconds = (double)(now - _windowStart) / _clock.TimestampFrequency;
-        double rate = Interlocked.Exchange(ref _frames, 0) / seconds;
+        double rate = (Interlocked.Exchange(ref _frames, 0) + _tickCost * Interlocked.Exchange(ref _ticks, 0)) / seconds;
         long wakes = Interlocked.Exchange(ref _wakes, 0);
         double lagMs = wakes == 0 ? 0 : Interlocked.Exchange(ref _wakeLagTicks, 0) * 1_000.0 / wakes / System.Diagnostics.Stopwatch.Frequency;
         _windowStart = now;

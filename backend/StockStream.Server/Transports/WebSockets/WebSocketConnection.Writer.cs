@@ -36,7 +36,7 @@ internal sealed partial class WebSocketConnection
                     if (item.Message is null)
                     {
                         lastTickFrame = clock.GetTimestamp();
-                        budget.FrameSent();
+                        budget.FrameSent(item.Ticks.Count);
                     }
                 }
                 buffer.Release();

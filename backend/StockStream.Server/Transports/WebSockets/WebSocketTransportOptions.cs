@@ -49,11 +49,19 @@ public sealed class WebSocketTransportOptions
     public int MaxTicksPerFrame { get; set; } = 512;
 
     /// <summary>
-    /// Tick frames per second, over all connections, that the server sends as fast as ticks come; above it each
-    /// connection's frames are spaced just enough to fit (see docs/latency.md). 0: no budget. Default 100,000.
+    /// Tick frames per second, over all connections, that the server sends as fast as ticks come — each frame counted with
+    /// what its ticks add (<see cref="TickCostInFrames"/>); above it each connection's frames are spaced just enough to fit
+    /// (see docs/latency.md). 0: no budget. Default 130,000.
     /// </summary>
     [Range(0, 100_000_000)]
-    public int FrameBudgetPerSecond { get; set; } = 100_000;
+    public int FrameBudgetPerSecond { get; set; } = 130_000;
+
+    /// <summary>
+    /// What one tick carried adds to its frame's cost against <see cref="FrameBudgetPerSecond"/>, as a fraction of a frame
+    /// (encoding, copying and the reader's decoding, against a frame's send, wake-up and receive). 0: frames only. Default 0.08.
+    /// </summary>
+    [Range(0, 1)]
+    public double TickCostInFrames { get; set; } = 0.08;
 
     /// <summary>
     /// Average time a woken writer may wait for a thread, in milliseconds, before the CPU counts as the bottleneck and
