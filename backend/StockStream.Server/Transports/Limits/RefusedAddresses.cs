@@ -28,7 +28,7 @@ public sealed class RefusedAddresses
     public RefusedAddresses(IOptions<ClientLimitsOptions> limits, TimeProvider clock)
     {
         _clock = clock;
-        _proxies = [.. limits.Value.KnownProxies.Select(IPAddress.Parse)];
+        _proxies = [.. limits.Value.KnownProxies.Select(p => ClientAddress.Of(IPAddress.Parse(p)))];
         _networks = [.. limits.Value.KnownNetworks.Select(IPNetwork.Parse)];
         _enabled = limits.Value.RefuseEarly;
         _exemptLoopback = limits.Value.ExemptLoopback;
@@ -66,8 +66,8 @@ public sealed class RefusedAddresses
         return _clock.GetElapsedTime(now, until);
     }
 
-    /// <param name="address">Already <see cref="ClientAddress.Of"/>.</param>
-    private bool IsProxy(IPAddress address) => _proxies.Any(p => ClientAddress.Of(p).Equals(address)) || _networks.Any(n => n.Contains(address));
+    /// <param name="address">Already <see cref="ClientAddress.Of"/>, as the proxies are.</param>
+    private bool IsProxy(IPAddress address) => _proxies.Contains(address) || _networks.Any(n => n.Contains(address));
 
     private void Sweep(long now)
     {
