@@ -48,6 +48,9 @@ public sealed class CommandLineOptions
         {
             if (!r.Implicit && (r.GetResult(Nodes) is { Implicit: false } || BackplaneGiven(r) is BackplaneKind.Redis))
                 r.AddError("--url names running nodes; --nodes and --backplane only shape the servers started here.");
+            // A malformed --server-env is reported on its own first.
+            if (!r.Implicit && r.GetResult(ServerEnvironment) is { Tokens.Count: > 0 } environment && environment.Tokens.All(t => IsEnvironmentVariable(t.Value)))
+                r.AddError("--server-env shapes the servers started here; --url names running nodes, started with their own environment.");
         });
     }
 
@@ -75,6 +78,7 @@ public sealed class CommandLineOptions
     public Option<double> Rate { get; } = CheckedOption.Number("--rate", "Market ticks per second of a server started here", 200, 0, MaxRate);
     public Option<int> MarketSymbols { get; } = CheckedOption.Whole("--market-symbols", "Symbols the market of a server started here simulates", 50, 1, 20_000);
     public Option<string[]> ServerArguments { get; } = ServerArgumentOption();
+    public Option<string[]> ServerEnvironment { get; } = ServerEnvironmentOption();
     public Option<IReadOnlyList<string>> SymbolList { get; } = CheckedOption.List<string>("--symbol-list", "Comma-separated symbols to use instead of GET /api/symbols",
         TryReadSymbol, "a symbol (1-12 of A-Z 0-9 . -)", []);
     public Option<IReadOnlyList<TransportKind>> Transports { get; } = CheckedOption.List<TransportKind>("--transports",
@@ -99,7 +103,7 @@ public sealed class CommandLineOptions
     public Option<bool> Quick { get; } = new("--quick") { Description = "grid: short points (4 s each after a 1 s warm-up) for a first look" };
     public Option<bool> Plain { get; } = new("--plain") { Description = "Print one progress line per second instead of redrawing one" };
 
-    public IEnumerable<Option> All => [Url, Nodes, Backplane, Balancers, Agents, AgentUrls, Reconnect, KillNodeAfter, Clients, Symbols, Duration, WarmUp, RampUp, InjectRate, SessionLength, Rate, MarketSymbols, ServerArguments,
+    public IEnumerable<Option> All => [Url, Nodes, Backplane, Balancers, Agents, AgentUrls, Reconnect, KillNodeAfter, Clients, Symbols, Duration, WarmUp, RampUp, InjectRate, SessionLength, Rate, MarketSymbols, ServerArguments, ServerEnvironment,
         SymbolList, Transports, Attacks, AttackerNice, Smoke, MaxErrors, MinDelivery, MaxGaps, MaxP99, SlowClients, PauseAfter, PauseFor, SlowReceiveBuffer, StartClients, StepFactor,
         P99Limit, ReportDirectory, Quick, Plain];
 
@@ -127,6 +131,7 @@ public sealed class CommandLineOptions
             TicksPerSecond = result.GetValue(Rate),
             MarketSymbols = result.GetValue(MarketSymbols),
             ServerArguments = result.GetValue(ServerArguments) ?? [],
+            ServerEnvironment = result.GetValue(ServerEnvironment) ?? [],
             SymbolList = result.GetValue(SymbolList) ?? [],
             Transports = result.GetValue(Transports) ?? TransportNames.All,
             Attacks = result.GetValue(Attacks) ?? AttackList.Names,
@@ -158,6 +163,27 @@ public sealed class CommandLineOptions
                 r.AddError($"--server-arg must be a --Key=value setting, not '{token.Value}'.");
         });
         return option;
+    }
+
+    private static Option<string[]> ServerEnvironmentOption()
+    {
+        var option = new Option<string[]>("--server-env")
+        {
+            Description = "Environment variable NAME=value of a server started here, e.g. DOTNET_GCgen0size=0x1000000 (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        option.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens.Where(t => !IsEnvironmentVariable(t.Value)))
+                r.AddError($"--server-env must be NAME=value (NAME of letters, digits and _, not starting with a digit), not '{token.Value}'.");
+        });
+        return option;
+    }
+
+    private static bool IsEnvironmentVariable(string text)
+    {
+        int equals = text.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0 && !char.IsAsciiDigit(text[0]) && text[..equals].All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
     }
 
     private static bool TryReadKillAfter(string text, out TimeSpan after) =>

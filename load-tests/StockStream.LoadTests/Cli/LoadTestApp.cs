@@ -161,6 +161,7 @@ public sealed class LoadTestApp(TextWriter output)
             new("machine", Text($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}")),
             new("machine load average at start (1, 5, 15 min)", LoadAverage()),
         };
+        if (target.IsLocal && o.ServerEnvironment.Count > 0) settings.Insert(1, new("server environment", string.Join(' ', o.ServerEnvironment)));
         if (target.IsLocal && o.ServerArguments.Count > 0) settings.Insert(1, new("server settings", string.Join(' ', o.ServerArguments)));
         if (target.Redis is { } redis) settings.Insert(1, new("backplane", $"Redis started here at {redis}, persistence off"));
         return settings;

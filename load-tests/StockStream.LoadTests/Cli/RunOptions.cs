@@ -62,6 +62,9 @@ public sealed record RunOptions
     /// <summary>Further <c>--Key=value</c> settings for a server started here. Default none.</summary>
     public IReadOnlyList<string> ServerArguments { get; init; } = [];
 
+    /// <summary>Environment variables (<c>NAME=value</c>) of a server started here. Default none.</summary>
+    public IReadOnlyList<string> ServerEnvironment { get; init; } = [];
+
     /// <summary>Symbols to subscribe to instead of asking <c>GET /api/symbols</c>. Default none.</summary>
     public IReadOnlyList<string> SymbolList { get; init; } = [];
 

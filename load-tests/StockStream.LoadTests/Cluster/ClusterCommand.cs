@@ -32,6 +32,7 @@ public static class ClusterCommand
                     Symbols = run.MarketSymbols,
                     // The balancer's X-Forwarded-For names the client, so per-client limits apply to clients, not to the balancer.
                     ExtraArguments = ["--ClientLimits:KnownProxies:0=127.0.0.1", .. run.ServerArguments],
+                    EnvironmentVariables = run.ServerEnvironment,
                 },
                 LogFolder = Path.Combine(ReportFolder.Root(run), $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-cluster"),
             };

@@ -60,6 +60,7 @@ public sealed class LoadTarget : IAsyncDisposable
                 MaxConnections = Math.Max(50_000, peakClients * 2),
                 MaxSymbols = Math.Max(100, options.SymbolsPerClient),
                 ExtraArguments = options.ServerArguments,
+                EnvironmentVariables = options.ServerEnvironment,
             };
             cluster = await LocalCluster.StartAsync(RepositoryRoot.Find(), settings, options.Nodes, options.Backplane, logFolder, TimeSpan.FromSeconds(60), say, cancellationToken,
                 balancers: options.Balancers);

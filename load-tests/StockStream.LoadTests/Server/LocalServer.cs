@@ -37,6 +37,11 @@ public sealed class LocalServer : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(repositoryRoot, ServerDll));
         foreach (var argument in settings.ToArguments(baseAddress)) start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var variable in settings.EnvironmentVariables)
+        {
+            int equals = variable.IndexOf('=', StringComparison.Ordinal);
+            start.Environment[variable[..equals]] = variable[(equals + 1)..];
+        }
         return new LocalServer(await ServerProcess.StartAsync(start, baseAddress, logPath, startTimeout, cancellationToken));
     }
 

@@ -26,6 +26,9 @@ public sealed record ServerSettings
     /// <summary>Further <c>--Key=value</c> arguments, e.g. WebSocket:MaxPendingTicks. Default none.</summary>
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 
+    /// <summary>Environment variables (<c>NAME=value</c>) of the server process, e.g. a runtime setting such as DOTNET_GCgen0size. Default none.</summary>
+    public IReadOnlyList<string> EnvironmentVariables { get; init; } = [];
+
     public IEnumerable<string> ToArguments(Uri url)
     {
         yield return "--urls";

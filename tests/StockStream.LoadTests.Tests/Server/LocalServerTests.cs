@@ -21,6 +21,25 @@ public sealed class LocalServerTests : IDisposable
         Assert.Contains("Market simulator started: 5 instruments", text);
     }
 
+    [Fact]
+    public async Task StartsTheServerWithTheEnvironmentVariablesItIsGiven()
+    {
+        using var stop = new CancellationTokenSource(Timeout);
+        var settings = new ServerSettings { Symbols = 5, TicksPerSecond = 10, EnvironmentVariables = ["DOTNET_GCgen0size=0x1000000", "STOCKSTREAM_TEST=a=b"] };
+        var server = await LocalServer.StartAsync(RepositoryRoot.Find(), settings, Path.Combine(_folder, "server.log"), Timeout, stop.Token);
+        try
+        {
+            var environment = (await File.ReadAllTextAsync($"/proc/{server.ProcessId}/environ", stop.Token)).Split('\0');
+            Assert.Contains("DOTNET_GCgen0size=0x1000000", environment);
+            Assert.Contains("STOCKSTREAM_TEST=a=b", environment);
+            Assert.Contains("ASPNETCORE_ENVIRONMENT=Production", environment);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
