@@ -47,9 +47,7 @@ internal sealed partial class WebSocketConnection
         }
         catch (Exception) when (_sendStalled)
         {
-            // The watchdog aborted the socket under a stalled send: no close frame can follow.
-            metrics.SendStalled(Transport);
-            WebSocketLog.SendStalled(logger, id, options.SendTimeoutMs);
+            // The watchdog aborted the socket under a stalled send (and counted it): no close frame can follow.
         }
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
         {
@@ -82,12 +80,17 @@ internal sealed partial class WebSocketConnection
         }
     }
 
-    /// <summary>Called by the <see cref="SendWatchdog"/> about once a second.</summary>
+    /// <summary>
+    /// Called by the <see cref="SendWatchdog"/> about once a second. The stall is counted here, where it is decided:
+    /// Kestrel completes a write to an aborted connection without an error, so the writer may never see one.
+    /// </summary>
     public void AbortIfSendStalled(long now, TimeSpan timeout)
     {
         long started = Volatile.Read(ref _sendStarted);
-        if (started == 0 || clock.GetElapsedTime(started, now) <= timeout) return;
+        if (started == 0 || _sendStalled || clock.GetElapsedTime(started, now) <= timeout) return;
         _sendStalled = true;
+        metrics.SendStalled(Transport);
+        WebSocketLog.SendStalled(logger, id, options.SendTimeoutMs);
         socket.Abort();
     }
 

@@ -69,7 +69,7 @@ internal sealed partial class WebSocketConnection(
     private void WentAway(Exception e) => Interlocked.CompareExchange(ref _wentAway, e.Message.ReplaceLineEndings(" "), null);
 
     private string CloseReason() =>
-        _wentAway is { } how ? $"went away ({how})" : _closeStatus?.ToString() ?? socket.CloseStatus?.ToString() ?? "aborted";
+        _sendStalled ? "send stalled" : _wentAway is { } how ? $"went away ({how})" : _closeStatus?.ToString() ?? socket.CloseStatus?.ToString() ?? "aborted";
 
     /// <summary>Asks the writer to send what is queued for control, then a close frame. The first reason wins.</summary>
     private void Close(WebSocketCloseStatus status, string reason)
