@@ -48,7 +48,9 @@ public sealed class CommandLineOptions
         {
             if (!r.Implicit && (r.GetResult(Nodes) is { Implicit: false } || BackplaneGiven(r) is BackplaneKind.Redis))
                 r.AddError("--url names running nodes; --nodes and --backplane only shape the servers started here.");
-            // A malformed --server-env is reported on its own first.
+            // A malformed --server-arg or --server-env is reported on its own first.
+            if (!r.Implicit && r.GetResult(ServerArguments) is { Tokens.Count: > 0 } arguments && arguments.Tokens.All(t => IsServerSetting(t.Value)))
+                r.AddError("--server-arg shapes the servers started here; --url names running nodes, started with their own settings.");
             if (!r.Implicit && r.GetResult(ServerEnvironment) is { Tokens.Count: > 0 } environment && environment.Tokens.All(t => IsEnvironmentVariable(t.Value)))
                 r.AddError("--server-env shapes the servers started here; --url names running nodes, started with their own environment.");
         });
@@ -159,7 +161,7 @@ public sealed class CommandLineOptions
         var option = new Option<string[]>("--server-arg") { Description = "Extra --Key=value setting for a server started here (repeatable)", AllowMultipleArgumentsPerToken = false };
         option.Validators.Add(r =>
         {
-            foreach (var token in r.Tokens.Where(t => !(t.Value.StartsWith("--", StringComparison.Ordinal) && t.Value.IndexOf('=', StringComparison.Ordinal) > 2)))
+            foreach (var token in r.Tokens.Where(t => !IsServerSetting(t.Value)))
                 r.AddError($"--server-arg must be a --Key=value setting, not '{token.Value}'.");
         });
         return option;
@@ -179,6 +181,8 @@ public sealed class CommandLineOptions
         });
         return option;
     }
+
+    private static bool IsServerSetting(string text) => text.StartsWith("--", StringComparison.Ordinal) && text.IndexOf('=', StringComparison.Ordinal) > 2;
 
     private static bool IsEnvironmentVariable(string text)
     {

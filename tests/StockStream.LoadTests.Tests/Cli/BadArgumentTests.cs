@@ -30,6 +30,7 @@ public sealed class BadArgumentTests
     [InlineData("ws --server-arg Market:Symbols=5", "--server-arg must be a --Key=value setting, not 'Market:Symbols=5'.")]
     [InlineData("ws --server-env 1X=2", "--server-env must be NAME=value (NAME of letters, digits and _, not starting with a digit), not '1X=2'.")]
     [InlineData("ws --server-env DOTNET_GCgen0size", "--server-env must be NAME=value (NAME of letters, digits and _, not starting with a digit), not 'DOTNET_GCgen0size'.")]
+    [InlineData("ws --url http://127.0.0.1:5000 --server-arg --Market:Symbols=5", "--server-arg shapes the servers started here; --url names running nodes, started with their own settings.")]
     [InlineData("ws --url http://127.0.0.1:5000 --server-env A=1", "--server-env shapes the servers started here; --url names running nodes, started with their own environment.")]
     [InlineData("ws --backplane kafka", "--backplane must be a backplane: inprocess or redis, not 'kafka'.")]
     [InlineData("abuse --attacks handshake-flood,bogus", "--attacks: 'bogus' is not an attack (handshake-flood, connection-flood, message-flood")]
