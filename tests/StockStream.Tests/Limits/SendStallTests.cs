@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,6 +19,7 @@ public class SendStallTests
     {
         var clock = new ManualClock();
         var options = new WebSocketTransportOptions { SendTimeoutMs = 1_000 };
+        var timeout = TimeSpan.FromMilliseconds(options.SendTimeoutMs);
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         using var metrics = new MetricRecorder(services);
         using var watchdog = new SendWatchdog(clock, Options.Create(options));
@@ -25,17 +27,17 @@ public class SendStallTests
         using var pauses = new ServerPauses(clock);
         var socket = new StallingWebSocket();
         var connection = new WebSocketConnection("stalled", socket, WireFormat.MessagePack, new StreamingTestKit().Hub, null, options,
-            new TransportMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), watchdog, budget, pauses, clock,
+            new TransportMetrics(services.GetRequiredService<IMeterFactory>()), watchdog, budget, pauses, clock,
             NullLogger.Instance, CancellationToken.None);
 
         var run = connection.RunAsync([], CancellationToken.None);
         await socket.SendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the Hello, which the peer never reads
-        connection.AbortIfSendStalled(clock.GetTimestamp(), TimeSpan.FromMilliseconds(options.SendTimeoutMs));
+        connection.AbortIfSendStalled(clock.GetTimestamp(), timeout);
         Assert.Equal(WebSocketState.Open, socket.State); // not past the timeout yet
 
-        clock.Advance(TimeSpan.FromMilliseconds(options.SendTimeoutMs + 1));
-        connection.AbortIfSendStalled(clock.GetTimestamp(), TimeSpan.FromMilliseconds(options.SendTimeoutMs));
-        connection.AbortIfSendStalled(clock.GetTimestamp(), TimeSpan.FromMilliseconds(options.SendTimeoutMs));
+        clock.Advance(timeout + TimeSpan.FromMilliseconds(1));
+        connection.AbortIfSendStalled(clock.GetTimestamp(), timeout);
+        connection.AbortIfSendStalled(clock.GetTimestamp(), timeout);
         await run.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(WebSocketState.Aborted, socket.State);
