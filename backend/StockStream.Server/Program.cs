@@ -34,9 +34,11 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWireTrafficCounting();
 app.UseWebSockets();
+app.UseWebSocketTransport();
+// Placed here, not first as WebApplication would put it, so that open sockets do not keep its frame.
+app.UseAuthorization();
 app.MapHealth();
 app.MapSymbols();
-app.MapWebSocketTransport();
 app.MapWireTraffic();
 app.MapLongPolling();
 app.MapSse();

@@ -7,35 +7,45 @@ using StockStream.Server.Transports.WebSockets.Compression;
 
 namespace StockStream.Server.Transports.WebSockets;
 
-/// <summary>The <c>/ws</c> handshake: origin check, subprotocol choice, connection limit, then the connection's life.</summary>
-internal static class WebSocketEndpoint
+/// <summary>
+/// The <c>/ws</c> handshake: origin check, subprotocol choice, connection limit, then the connection's life. Built once
+/// with its dependencies: an open socket keeps this handshake's frame for its whole life, so it holds no more than it must.
+/// </summary>
+internal sealed class WebSocketEndpoint(
+    TickHub hub, IOptions<WebSocketTransportOptions> options, TransportMetrics metrics, ConnectionBudget budget, Refusals refusals,
+    SendWatchdog watchdog, FrameBudget frameBudget, ServerPauses pauses, TimeProvider clock, ILogger<WebSocketEndpoint> logger,
+    IHostApplicationLifetime lifetime, WebSocketCompression compression, WireTrafficRegistry traffic, ReplayBudgets replayBudgets,
+    RefusedAddresses held)
 {
-    public static async Task<IResult> HandleAsync(
-        HttpContext context, TickHub hub, IOptions<WebSocketTransportOptions> options, TransportMetrics metrics,
-        ConnectionBudget budget, Refusals refusals, SendWatchdog watchdog, FrameBudget frameBudget, ServerPauses pauses, TimeProvider clock, ILoggerFactory loggers, IHostApplicationLifetime lifetime,
-        WebSocketCompression compression, WireTrafficRegistry traffic, ReplayBudgets replayBudgets, RefusedAddresses held)
+    private readonly WebSocketTransportOptions _settings = options.Value;
+
+    public Task HandleAsync(HttpContext context)
     {
-        var settings = options.Value;
-        var logger = loggers.CreateLogger(typeof(WebSocketEndpoint).FullName!);
         if (!context.WebSockets.IsWebSocketRequest)
-            return Refuse(logger, StatusCodes.Status400BadRequest, "Expected a WebSocket upgrade request.");
-        if (!IsAllowedOrigin(context.Request, settings.AllowedOrigins))
-            return Refuse(logger, StatusCodes.Status403Forbidden, "This origin may not open a StockStream socket.");
+            return Refuse(context, StatusCodes.Status400BadRequest, "Expected a WebSocket upgrade request.");
+        if (!IsAllowedOrigin(context.Request, _settings.AllowedOrigins))
+            return Refuse(context, StatusCodes.Status403Forbidden, "This origin may not open a StockStream socket.");
 
         var offered = context.WebSockets.WebSocketRequestedProtocols;
         var format = ChooseFormat(offered);
         if (format is null)
-            return Refuse(logger, StatusCodes.Status400BadRequest,
+            return Refuse(context, StatusCodes.Status400BadRequest,
                 $"None of the offered subprotocols is supported. Supported: {string.Join(", ", Subprotocols.All)}.");
 
         if (budget.TryEnter(ConnectionKind.WebSocket) is not { } slot)
-            return refusals.NoRoom(context, ConnectionKind.WebSocket, "Too many connections; try again later.");
+            return refusals.NoRoom(context, ConnectionKind.WebSocket, "Too many connections; try again later.").ExecuteAsync(context);
+        return RunAsync(context, format, offered.Count == 0, slot);
+    }
+
+    private async Task RunAsync(HttpContext context, WireFormat format, bool offeredNone, IDisposable slot)
+    {
+        var settings = _settings;
         using (slot)
         {
             var accept = new WebSocketAcceptContext
             {
                 // No subprotocol header when the client offered none, as RFC 6455 requires.
-                SubProtocol = offered.Count == 0 ? null : format.Subprotocol,
+                SubProtocol = offeredNone ? null : format.Subprotocol,
                 KeepAliveInterval = TimeSpan.FromMilliseconds(settings.HeartbeatMs),
                 KeepAliveTimeout = TimeSpan.FromMilliseconds(2 * settings.HeartbeatMs),
             };
@@ -61,7 +71,6 @@ internal static class WebSocketEndpoint
                 // The gauge stays right whichever way the connection ended.
                 metrics.ConnectionClosed(WebSocketConnection.Transport);
             }
-            return Results.Empty;
         }
     }
 
@@ -82,9 +91,9 @@ internal static class WebSocketEndpoint
         return allowed.Any(a => string.Equals(origin, a.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
     }
 
-    private static IResult Refuse(ILogger logger, int status, string detail)
+    private Task Refuse(HttpContext context, int status, string detail)
     {
         WebSocketLog.Refused(logger, status, detail);
-        return TypedResults.Problem(detail: detail, statusCode: status);
+        return TypedResults.Problem(detail: detail, statusCode: status).ExecuteAsync(context);
     }
 }

@@ -5,7 +5,7 @@ using StockStream.Server.Transports.Limits;
 
 namespace StockStream.Server.Transports.WebSockets;
 
-/// <summary>Registers and maps the WebSocket transport, <c>GET /ws</c>.</summary>
+/// <summary>Registers and serves the WebSocket transport, <c>GET /ws</c>.</summary>
 public static class WebSocketTransport
 {
     public static WebApplicationBuilder AddWebSocketTransport(this WebApplicationBuilder builder)
@@ -21,13 +21,25 @@ public static class WebSocketTransport
             $"{WebSocketTransportOptions.SectionName}:{nameof(WebSocketTransportOptions.MaxConnections)}", o => o.MaxConnections);
         builder.Services.AddSingleton<SendWatchdog>();
         builder.Services.AddSingleton<FrameBudget>();
+        builder.Services.AddSingleton<WebSocketEndpoint>();
         InlineSocketIo.Configure(builder);
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapWebSocketTransport(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// Answers <c>/ws</c> as middleware, the WebSocket documentation's way, rather than as an endpoint: an open socket
+    /// keeps every frame of the pipeline that ran before it for its whole life, and the endpoint machinery (its
+    /// request delegate, a request service scope, the authorization middleware and its items) cost each idle socket
+    /// some 0.8 KB. Comes after <c>UseWebSockets()</c>; what follows it never sees <c>/ws</c>.
+    /// </summary>
+    public static IApplicationBuilder UseWebSocketTransport(this IApplicationBuilder app)
     {
-        app.Map("/ws", WebSocketEndpoint.HandleAsync).ExcludeFromDescription();
-        return app;
+        // Resolved per handshake from the root (a singleton: no scope, nothing allocated), not here: the settings it
+        // depends on are validated when the host starts, after the pipeline is built.
+        var services = app.ApplicationServices;
+        return app.Use(next => context =>
+            context.Request.Path == Path ? services.GetRequiredService<WebSocketEndpoint>().HandleAsync(context) : next(context));
     }
+
+    private static readonly PathString Path = "/ws";
 }

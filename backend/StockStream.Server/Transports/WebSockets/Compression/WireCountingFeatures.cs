@@ -12,9 +12,10 @@ internal static class WireCountingFeatures
     {
         var traffic = new WireTraffic();
         context.Features.Set(traffic);
-        if (context.Features.Get<IHttpUpgradeFeature>() is { } upgrade)
+        // Only the way this request can become a socket is wrapped: the wrapper lives as long as the socket.
+        if (context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true } upgrade)
             context.Features.Set<IHttpUpgradeFeature>(new CountingUpgrade(upgrade, traffic));
-        if (context.Features.Get<IHttpExtendedConnectFeature>() is { } connect)
+        else if (context.Features.Get<IHttpExtendedConnectFeature>() is { IsExtendedConnect: true } connect)
             context.Features.Set<IHttpExtendedConnectFeature>(new CountingExtendedConnect(connect, traffic));
     }
 

@@ -25,6 +25,8 @@ internal sealed class WireCountingStream(Stream inner, WireTraffic traffic) : St
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        // An idle socket waits in a zero-byte read (the WebSocket's own, for ours): nothing to count, so no frame to keep.
+        if (buffer.IsEmpty) return inner.ReadAsync(buffer, cancellationToken);
         var pending = inner.ReadAsync(buffer, cancellationToken);
         if (!pending.IsCompletedSuccessfully) return CountWhenDoneAsync(pending);
         // Reading the result consumes the inner ValueTask (Kestrel's are pooled and may be reused at once): hand on

@@ -13,9 +13,9 @@ public sealed class WireTrafficRegistry
     public IDisposable? Track(HttpContext context)
     {
         if (context.Features.Get<WireTraffic>() is not { } traffic) return null;
-        string id = context.Connection.Id;
-        _open[id] = new Entry(context.Connection.RemoteIpAddress, WebSocketCompression.Negotiated(context.Response), traffic);
-        return new Registration(this, id);
+        var entry = new Entry(this, context.Connection.Id, context.Connection.RemoteIpAddress, WebSocketCompression.Negotiated(context.Response), traffic);
+        _open[entry.Id] = entry;
+        return entry;
     }
 
     /// <summary>A socket's traffic, only to a caller from the socket's own address (its owner, as far as the server can tell).</summary>
@@ -30,10 +30,14 @@ public sealed class WireTrafficRegistry
         return false;
     }
 
-    private sealed record Entry(IPAddress? Remote, string? Extensions, WireTraffic Traffic);
-
-    private sealed class Registration(WireTrafficRegistry registry, string id) : IDisposable
+    /// <summary>An open socket's registration; disposing it forgets the socket.</summary>
+    private sealed class Entry(WireTrafficRegistry registry, string id, IPAddress? remote, string? extensions, WireTraffic traffic) : IDisposable
     {
-        public void Dispose() => registry._open.TryRemove(id, out _);
+        public string Id => id;
+        public IPAddress? Remote => remote;
+        public string? Extensions => extensions;
+        public WireTraffic Traffic => traffic;
+
+        public void Dispose() => registry._open.TryRemove(new KeyValuePair<string, Entry>(id, this));
     }
 }
