@@ -240,6 +240,8 @@ public sealed class SubscriberQueue(string id, int maxSymbols, int maxPendingTic
             if (_control is { Count: > 0 })
             {
                 item = _control.Dequeue();
+                // Control messages are few (a Hello, acks, errors): an idle socket keeps no queue for them.
+                if (_control.Count == 0) _control = null;
                 if (item.IsReplay) _replayBytes -= ReplayBytes(item.Ticks);
                 return true;
             }

@@ -28,7 +28,7 @@ public class SendStallTests
         var socket = new StallingWebSocket();
         var connection = new WebSocketConnection("stalled", socket, WireFormat.MessagePack, new StreamingTestKit().Hub, null, options,
             new TransportMetrics(services.GetRequiredService<IMeterFactory>()), watchdog, budget, pauses, clock,
-            NullLogger.Instance, CancellationToken.None);
+            NullLogger.Instance);
 
         var run = connection.RunAsync([], CancellationToken.None);
         await socket.SendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the Hello, which the peer never reads

@@ -72,7 +72,7 @@ internal sealed partial class WebSocketConnection
         Volatile.Write(ref _sendStarted, clock.GetTimestamp());
         try
         {
-            await socket.SendAsync(frame, type, endOfMessage: true, aborted);
+            await socket.SendAsync(frame, type, endOfMessage: true, CancellationToken.None);
         }
         finally
         {
@@ -100,7 +100,7 @@ internal sealed partial class WebSocketConnection
         if (_closeStatus is not { } status || socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
         if (status != WebSocketCloseStatus.NormalClosure) WebSocketLog.ClosedByServer(logger, id, status, _closeReason);
         Volatile.Write(ref _sendStarted, clock.GetTimestamp());
-        await socket.CloseOutputAsync(status, _closeReason, aborted);
+        await socket.CloseOutputAsync(status, _closeReason, CancellationToken.None);
         Volatile.Write(ref _sendStarted, 0);
         if (socket.State == WebSocketState.CloseSent)
         {

@@ -9,11 +9,13 @@ namespace StockStream.Server.Transports.WebSockets;
 
 /// <summary>
 /// One accepted socket: a receive loop that handles the client's messages, and a writer loop — the only place
-/// that sends — that drains the connection's <see cref="SubscriberQueue"/>.
+/// that sends — that drains the connection's <see cref="SubscriberQueue"/>. Nothing waits on the request's abort
+/// token: the read always pending ends when the peer goes or the socket is aborted, the <see cref="SendWatchdog"/>
+/// bounds every send, and an idle socket keeps no registration.
 /// </summary>
 internal sealed partial class WebSocketConnection(
     string id, WebSocket socket, WireFormat format, TickHub hub, IReplayAllowance? replayAllowance, WebSocketTransportOptions options,
-    TransportMetrics metrics, SendWatchdog watchdog, FrameBudget budget, ServerPauses pauses, TimeProvider clock, ILogger logger, CancellationToken aborted)
+    TransportMetrics metrics, SendWatchdog watchdog, FrameBudget budget, ServerPauses pauses, TimeProvider clock, ILogger logger)
 {
     public const string Transport = "websocket";
 
@@ -85,7 +87,7 @@ internal sealed partial class WebSocketConnection(
         while (socket.State == WebSocketState.Open && _closeStatus is null)
         {
             // A zero-byte read waits for data without holding a buffer: idle sockets cost no receive memory.
-            var peek = await socket.ReceiveAsync(Memory<byte>.Empty, aborted);
+            var peek = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
             if (peek.MessageType == WebSocketMessageType.Close)
             {
                 ClientClosed();
@@ -115,7 +117,7 @@ internal sealed partial class WebSocketConnection(
         int length = 0;
         while (true)
         {
-            var result = await socket.ReceiveAsync(buffer.AsMemory(length), aborted);
+            var result = await socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 ClientClosed();
@@ -149,8 +151,7 @@ internal sealed partial class WebSocketConnection(
     /// </summary>
     private async Task DrainUntilCloseAsync()
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        deadline.CancelAfter(TimeSpan.FromMilliseconds(options.SendTimeoutMs + options.CloseTimeoutMs));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(options.SendTimeoutMs + options.CloseTimeoutMs), clock);
         byte[] scratch = ArrayPool<byte>.Shared.Rent(1024);
         try
         {

@@ -56,8 +56,7 @@ internal sealed class WebSocketEndpoint(
                 tcp.SendBufferSize = settings.SocketSendBufferBytes;
             metrics.ConnectionOpened(WebSocketConnection.Transport);
             WebSocketLog.Opened(logger, context.Connection.Id, format.Subprotocol);
-            var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, replayBudgets.For(context.Connection.RemoteIpAddress), settings, metrics, watchdog, frameBudget, pauses, clock, logger,
-                context.RequestAborted)
+            var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, replayBudgets.For(context.Connection.RemoteIpAddress), settings, metrics, watchdog, frameBudget, pauses, clock, logger)
             {
                 // A flooding client's next connections are refused as they are accepted for a while: reconnecting does not buy a new burst.
                 Flooded = context.Connection.RemoteIpAddress is { } address ? () => held.Flooded(address) : null,
