@@ -30,12 +30,14 @@ builder.AddFrontend();
 
 var app = builder.Build();
 app.UseClientLimits();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+// An open socket keeps the frame of every middleware it passed for its whole life: /ws is answered before the
+// exception handler, status pages and authorization (which WebApplication would otherwise put first), none of
+// which it needs — its refusals are problems already, and after the upgrade there is no response to write.
 app.UseWireTrafficCounting();
 app.UseWebSockets();
 app.UseWebSocketTransport();
-// Placed here, not first as WebApplication would put it, so that open sockets do not keep its frame.
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.UseAuthorization();
 app.MapHealth();
 app.MapSymbols();
