@@ -4,12 +4,17 @@ namespace StockStream.Server.Streaming;
 
 /// <summary>
 /// An auto-reset event for one waiter that allocates nothing per wait: the producer calls <see cref="Set"/>,
-/// the connection's writer loop awaits <see cref="WaitAsync"/>. Continuations never run on the producer's thread.
+/// the connection's writer loop awaits <see cref="WaitAsync"/>. Continuations never run on the producer's thread:
+/// a wake-up goes to the thread pool's global queue, first in first out, so a woken writer waits behind the writers
+/// woken before it, not behind those woken after. (Queued from a pool thread by default, it would go to that
+/// thread's own queue, which the thread takes last in first out: under load, each tick's writers would run before
+/// the previous tick's, and the earliest woken would wait longest.)
 /// </summary>
-public sealed class AsyncSignal : IValueTaskSource
+public sealed class AsyncSignal : IValueTaskSource, IThreadPoolWorkItem
 {
     private const int Idle = 0, Signaled = 1, Waiting = 2;
-    private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
+    // Completed by Execute, on a pool thread: the continuation runs there, inline.
+    private ManualResetValueTaskSourceCore<bool> _core;
     private int _state;
     private long _wokenAt;
 
@@ -28,7 +33,7 @@ public sealed class AsyncSignal : IValueTaskSource
                     return;
                 case Waiting when Interlocked.CompareExchange(ref _state, Idle, Waiting) == Waiting:
                     Volatile.Write(ref _wokenAt, System.Diagnostics.Stopwatch.GetTimestamp());
-                    _core.SetResult(true);
+                    ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                     return;
             }
         }
@@ -47,6 +52,8 @@ public sealed class AsyncSignal : IValueTaskSource
         }
         return new ValueTask(this, _core.Version);
     }
+
+    void IThreadPoolWorkItem.Execute() => _core.SetResult(true);
 
     void IValueTaskSource.GetResult(short token) => _core.GetResult(token);
 
