@@ -4,17 +4,12 @@ namespace StockStream.Server.Streaming;
 
 /// <summary>
 /// An auto-reset event for one waiter that allocates nothing per wait: the producer calls <see cref="Set"/>,
-/// the connection's writer loop awaits <see cref="WaitAsync"/>. Continuations never run on the producer's thread:
-/// a wake-up goes to the thread pool's global queue, first in first out, so a woken writer waits behind the writers
-/// woken before it, not behind those woken after. (Queued from a pool thread by default, it would go to that
-/// thread's own queue, which the thread takes last in first out: under load, each tick's writers would run before
-/// the previous tick's, and the earliest woken would wait longest.)
+/// the connection's writer loop awaits <see cref="WaitAsync"/>. Continuations never run on the producer's thread.
 /// </summary>
-public sealed class AsyncSignal : IValueTaskSource, IThreadPoolWorkItem
+public sealed class AsyncSignal : IValueTaskSource
 {
     private const int Idle = 0, Signaled = 1, Waiting = 2;
-    // Completed by Execute, on a pool thread: the continuation runs there, inline.
-    private ManualResetValueTaskSourceCore<bool> _core;
+    private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
     private int _state;
     private long _wokenAt;
 
@@ -33,7 +28,7 @@ public sealed class AsyncSignal : IValueTaskSource, IThreadPoolWorkItem
                     return;
                 case Waiting when Interlocked.CompareExchange(ref _state, Idle, Waiting) == Waiting:
                     Volatile.Write(ref _wokenAt, System.Diagnostics.Stopwatch.GetTimestamp());
-                    ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                    _core.SetResult(true);
                     return;
             }
         }
@@ -52,8 +47,6 @@ public sealed class AsyncSignal : IValueTaskSource, IThreadPoolWorkItem
         }
         return new ValueTask(this, _core.Version);
     }
-
-    void IThreadPoolWorkItem.Execute() => _core.SetResult(true);
 
     void IValueTaskSource.GetResult(short token) => _core.GetResult(token);
 
