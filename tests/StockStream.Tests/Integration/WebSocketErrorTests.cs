@@ -113,6 +113,14 @@ public class WebSocketErrorTests(StockStreamServer server) : IClassFixture<Stock
     }
 
     [Fact]
+    public async Task ASocketOpensOnTheEndpointWithATrailingSlashToo()
+    {
+        var uri = new UriBuilder(server.WebSocketUri()) { Path = "/ws/" }.Uri;
+        await using var client = await ProtocolClient.ConnectAsync(uri, Subprotocols.MessagePack);
+        await client.ReadHandshakeAsync();
+    }
+
+    [Fact]
     public async Task ForeignSubprotocolIsRefusedWith400NamingTheSupportedOnes()
     {
         using var http = server.CreateHttpClient();

@@ -38,8 +38,9 @@ public static class WebSocketTransport
         // depends on are validated when the host starts, after the pipeline is built.
         var services = app.ApplicationServices;
         return app.Use(next => context =>
-            context.Request.Path == Path ? services.GetRequiredService<WebSocketEndpoint>().HandleAsync(context) : next(context));
+            IsSocketPath(context.Request.Path) ? services.GetRequiredService<WebSocketEndpoint>().HandleAsync(context) : next(context));
     }
 
-    private static readonly PathString Path = "/ws";
+    /// <summary><c>/ws</c>, with or without a trailing slash, as a route would match it.</summary>
+    internal static bool IsSocketPath(PathString path) => path.StartsWithSegments("/ws", out var rest) && (!rest.HasValue || rest.Value == "/");
 }

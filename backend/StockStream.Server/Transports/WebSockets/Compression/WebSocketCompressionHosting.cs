@@ -18,7 +18,7 @@ public static class WebSocketCompressionHosting
     public static IApplicationBuilder UseWireTrafficCounting(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            if (context.Request.Path == "/ws") WireCountingFeatures.Install(context);
+            if (WebSocketTransport.IsSocketPath(context.Request.Path)) WireCountingFeatures.Install(context);
             return next(context);
         });
 
