@@ -35,14 +35,26 @@ public class ScenarioRunnerTests
     [Fact]
     public async Task CountsFailedSessionsByErrorAndStartsThemAgain()
     {
-        var scenario = Scenario.Create("refused", _ => Task.FromResult(Response.Fail("connect: HTTP 503")))
-            .WithLoadSimulations(Simulation.KeepConstant(2, TimeSpan.FromMilliseconds(400))) with
+        // Two copies that fail at once: by the fifth attempt each copy has recorded at least one failure more than its
+        // first, so three or more counted prove that failed sessions were started again.
+        int attempts = 0;
+        var fifthAttempt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var scenario = Scenario.Create("refused", _ =>
+        {
+            if (Interlocked.Increment(ref attempts) == 5) fifthAttempt.TrySetResult();
+            return Task.FromResult(Response.Fail("connect: HTTP 503"));
+        }).WithLoadSimulations(Simulation.KeepConstant(2, Timeout)) with
         { DrainTime = TimeSpan.Zero };
+        var m = new ScenarioMeasurements(new SymbolTable(["AAPL"]), new MeasurementWindow());
+        using var stop = new CancellationTokenSource();
 
-        var (_, m) = await RunAsync(scenario, new ScenarioRunner(Monitor()) { RetryDelay = TimeSpan.FromMilliseconds(50) });
+        var run = new ScenarioRunner(Monitor()) { RetryDelay = TimeSpan.FromMilliseconds(50) }.RunAsync(scenario, m, stop.Token);
+        await fifthAttempt.Task.WaitAsync(Timeout);
+        await stop.CancelAsync();
+        await run.WaitAsync(Timeout);
 
         long failures = Assert.Single(m.Counters.ErrorsByKind, e => e.Key == "connect: HTTP 503").Value;
-        Assert.True(failures > 2, $"failed sessions should be retried, saw {failures}");
+        Assert.True(failures >= 3, $"failed sessions should be counted and started again, saw {failures}");
     }
 
     [Fact]
