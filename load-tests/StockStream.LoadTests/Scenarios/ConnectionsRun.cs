@@ -40,9 +40,9 @@ public sealed class ConnectionsRun : ILoadTestRun
         var ramp = options.RampUp > TimeSpan.Zero ? options.RampUp : DefaultRamp;
         var kind = options.Transports.FirstOrDefault(k => k.IsWebSocket(), TransportKind.WebSocket);
         bool baseline = options.Clients >= 2 * BaselineClients;
-        var baselineEnds = TimeSpan.FromSeconds(1) + BaselineHold;
+        var baselineRamp = TimeSpan.FromSeconds(1);
         LoadSimulation[] load = baseline
-            ? [Simulation.RampingConstant(BaselineClients, TimeSpan.FromSeconds(1)), Simulation.KeepConstant(BaselineClients, BaselineHold),
+            ? [Simulation.RampingConstant(BaselineClients, baselineRamp), Simulation.KeepConstant(BaselineClients, BaselineHold),
                 Simulation.RampingConstant(options.Clients, ramp), Simulation.KeepConstant(options.Clients, options.Duration)]
             : [Simulation.RampingConstant(options.Clients, ramp), Simulation.KeepConstant(options.Clients, options.Duration)];
         var stats = await executor.RunAsync(kind, "connections", symbolsPerClient: 0, load, warmUp: TimeSpan.Zero, cancellationToken);
@@ -53,7 +53,7 @@ public sealed class ConnectionsRun : ILoadTestRun
             new("connect time p50 / p99", string.Create(CultureInfo.InvariantCulture, $"{stats.ConnectTime.P50Ms:0.00} / {stats.ConnectTime.P99Ms:0.00} ms")),
             new("failed connects and drops", stats.Errors.ToString("#,0", CultureInfo.InvariantCulture)),
         };
-        if (baseline && GrowthFrom(stats.Timeline, baselineEnds, stats.Resources.ServerRssPeakMb, stats.PeakClients) is var (fromRss, fromClients, perClient))
+        if (baseline && GrowthFrom(stats.Timeline, baselineRamp + BaselineHold, stats.Resources.ServerRssPeakMb, stats.PeakClients) is var (fromRss, fromClients, perClient))
         {
             findings.Add(new($"server memory per connection, {fromClients:#,0} → {stats.PeakClients:#,0}", string.Create(CultureInfo.InvariantCulture,
                 $"{perClient:0.00} KiB (RSS {fromRss:0} → {stats.Resources.ServerRssPeakMb:0} MiB, {kind.Description()})")));

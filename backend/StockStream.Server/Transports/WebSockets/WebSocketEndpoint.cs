@@ -39,24 +39,23 @@ internal sealed class WebSocketEndpoint(
 
     private async Task RunAsync(HttpContext context, WireFormat format, bool offeredNone, IDisposable slot)
     {
-        var settings = _settings;
         using (slot)
         {
             var accept = new WebSocketAcceptContext
             {
                 // No subprotocol header when the client offered none, as RFC 6455 requires.
                 SubProtocol = offeredNone ? null : format.Subprotocol,
-                KeepAliveInterval = TimeSpan.FromMilliseconds(settings.HeartbeatMs),
-                KeepAliveTimeout = TimeSpan.FromMilliseconds(2 * settings.HeartbeatMs),
+                KeepAliveInterval = TimeSpan.FromMilliseconds(_settings.HeartbeatMs),
+                KeepAliveTimeout = TimeSpan.FromMilliseconds(2 * _settings.HeartbeatMs),
             };
             compression.Prepare(context.Request, accept);
             var socket = await context.WebSockets.AcceptWebSocketAsync(accept);
             using var tracked = traffic.Track(context);
-            if (settings.SocketSendBufferBytes > 0 && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } tcp)
-                tcp.SendBufferSize = settings.SocketSendBufferBytes;
+            if (_settings.SocketSendBufferBytes > 0 && context.Features.Get<IConnectionSocketFeature>()?.Socket is { } tcp)
+                tcp.SendBufferSize = _settings.SocketSendBufferBytes;
             metrics.ConnectionOpened(WebSocketConnection.Transport);
             WebSocketLog.Opened(logger, context.Connection.Id, format.Subprotocol);
-            var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, replayBudgets.For(context.Connection.RemoteIpAddress), settings, metrics, watchdog, frameBudget, pauses, clock, logger)
+            var connection = new WebSocketConnection(context.Connection.Id, socket, format, hub, replayBudgets.For(context.Connection.RemoteIpAddress), _settings, metrics, watchdog, frameBudget, pauses, clock, logger)
             {
                 // A flooding client's next connections are refused as they are accepted for a while: reconnecting does not buy a new burst.
                 Flooded = context.Connection.RemoteIpAddress is { } address ? () => held.Flooded(address) : null,
