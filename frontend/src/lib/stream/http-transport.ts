@@ -63,10 +63,13 @@ export abstract class HttpTransport implements Transport {
 
   /**
    * A 400 names the offending symbols (or the limit) in its problem body: report them as SubAck
-   * rejections and restart without them. Returns false when the problem names none of ours.
+   * rejections and restart without them. Returns false when the problem names none of ours. The
+   * excess is read against the symbols the request carried; a run that `setSymbols` replaced while
+   * the answer was read acts on nothing (its successor asks anew).
    */
-  protected async rejectSymbols(response: Response): Promise<boolean> {
-    const { rejected, maxSymbols } = readSymbolProblem(await response.text(), this.symbols);
+  protected async rejectSymbols(response: Response, requested: readonly string[], signal: AbortSignal): Promise<boolean> {
+    const { rejected, maxSymbols } = readSymbolProblem(await response.text(), requested);
+    if (signal.aborted) return true;
     if (maxSymbols !== null) this.options.listener.symbolLimit?.(maxSymbols);
     if (rejected.length === 0) return false;
     this.options.listener.message({ kind: 'suback', reqId: 0, accepted: [], rejected });

@@ -27,7 +27,8 @@ export class LongPollTransport extends HttpTransport {
     const { listener, baseUrl } = this.options;
     for (;;) {
       const url = new URL('/api/poll', baseUrl);
-      url.searchParams.set('symbols', this.symbols.join(','));
+      const symbols = this.symbols;
+      url.searchParams.set('symbols', symbols.join(','));
       url.searchParams.set('timeoutMs', String(POLL_TIMEOUT_MS));
       if (this.cursor) url.searchParams.set('cursor', this.cursor);
       listener.request();
@@ -37,7 +38,7 @@ export class LongPollTransport extends HttpTransport {
         cache: 'no-store',
         signal: AbortSignal.any([signal, AbortSignal.timeout(POLL_TIMEOUT_MS + GRACE_MS)]),
       });
-      if (response.status === 400 && (await this.rejectSymbols(response))) return;
+      if (response.status === 400 && (await this.rejectSymbols(response, symbols, signal))) return;
       if (!response.ok) throw new Error(`poll answered HTTP ${response.status}`);
       const body = new Uint8Array(await response.arrayBuffer());
       if (signal.aborted) return;

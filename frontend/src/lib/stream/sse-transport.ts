@@ -19,12 +19,13 @@ export class SseTransport extends HttpTransport {
   protected async run(signal: AbortSignal): Promise<void> {
     const { listener, baseUrl } = this.options;
     const url = new URL('/api/sse', baseUrl);
-    url.searchParams.set('symbols', this.symbols.join(','));
+    const symbols = this.symbols;
+    url.searchParams.set('symbols', symbols.join(','));
     const headers: Record<string, string> = { Accept: 'text/event-stream' };
     if (this.cursor) headers['Last-Event-ID'] = this.cursor;
     listener.request();
     const response = await fetch(url, { headers, cache: 'no-store', signal });
-    if (response.status === 400 && (await this.rejectSymbols(response))) return;
+    if (response.status === 400 && (await this.rejectSymbols(response, symbols, signal))) return;
     if (!response.ok || !response.body) throw new Error(`event stream answered HTTP ${response.status}`);
     listener.connection();
     this.markOpen({ url: url.toString(), protocol: response.headers.get('content-type') ?? '', extensions: '' });
