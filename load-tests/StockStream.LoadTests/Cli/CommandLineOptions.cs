@@ -110,7 +110,7 @@ public sealed class CommandLineOptions
         P99Limit, ReportDirectory, Quick, Plain];
 
     /// <summary>The options of a parsed command line; <paramref name="defaultClients"/> stands for <c>--clients</c> when it is not given.</summary>
-    public RunOptions Read(ParseResult result, int? defaultClients = null, TimeSpan? defaultDuration = null)
+    public RunOptions Read(ParseResult result, int? defaultClients = null, TimeSpan? defaultDuration = null, TimeSpan? defaultWarmUp = null)
     {
         bool smoke = result.GetValue(Smoke);
         return new RunOptions
@@ -126,7 +126,7 @@ public sealed class CommandLineOptions
             Clients = defaultClients is { } clients && result.GetResult(Clients) is null or { Implicit: true } ? clients : result.GetValue(Clients),
             SymbolsPerClient = result.GetValue(Symbols),
             Duration = defaultDuration is { } duration && result.GetResult(Duration) is null or { Implicit: true } ? duration : result.GetValue(Duration),
-            WarmUp = result.GetValue(WarmUp),
+            WarmUp = defaultWarmUp is { } warmUp && result.GetResult(WarmUp) is null or { Implicit: true } ? warmUp : result.GetValue(WarmUp),
             RampUp = result.GetValue(RampUp),
             InjectRate = result.GetValue(InjectRate),
             SessionLength = result.GetValue(SessionLength),

@@ -103,7 +103,7 @@ public static class LoadTestCommand
                 RunOptions read;
                 try
                 {
-                    read = options.Read(result, run.DefaultClients, run.DefaultDuration);
+                    read = options.Read(result, run.DefaultClients, run.DefaultDuration, run.DefaultWarmUp);
                 }
                 catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
                 {

@@ -15,6 +15,9 @@ public interface ILoadTestRun
     /// <summary>How long each scenario runs when <c>--duration</c> is not given; null for the option's own default.</summary>
     TimeSpan? DefaultDuration => null;
 
+    /// <summary>How long every client streams before counting starts when <c>--warm-up</c> is not given; null for the option's own default.</summary>
+    TimeSpan? DefaultWarmUp => null;
+
     /// <summary>How many scenarios the run has (at most, for runs that may stop early), for the live display. Default 1.</summary>
     int ScenarioCount(RunOptions options) => 1;
 

@@ -99,6 +99,15 @@ public class CommandLineTests
         Assert.Equal(100, _options.Read(_root.Parse("--duration 5s")).Clients);
     }
 
+    [Fact]
+    public void ACommandsDefaultWarmUpStandsUnlessWarmUpIsGiven()
+    {
+        var six = TimeSpan.FromSeconds(6);
+        Assert.Equal(six, _options.Read(_root.Parse("--duration 5s"), defaultWarmUp: six).WarmUp);
+        Assert.Equal(TimeSpan.FromSeconds(1), _options.Read(_root.Parse("--warm-up 1s"), defaultWarmUp: six).WarmUp);
+        Assert.Equal(TimeSpan.FromSeconds(2), _options.Read(_root.Parse("--duration 5s")).WarmUp);
+    }
+
     [Theory]
     [InlineData("--url localhost:5987")]
     [InlineData("--url ftp://host/")]
