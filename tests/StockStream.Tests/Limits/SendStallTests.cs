@@ -30,7 +30,7 @@ public class SendStallTests
             new TransportMetrics(services.GetRequiredService<IMeterFactory>()), watchdog, budget, pauses, clock,
             NullLogger.Instance);
 
-        var run = connection.RunAsync([], CancellationToken.None);
+        var run = connection.RunAsync([]);
         await socket.SendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the Hello, which the peer never reads
         connection.AbortIfSendStalled(clock.GetTimestamp(), timeout);
         Assert.Equal(WebSocketState.Open, socket.State); // not past the timeout yet

@@ -11,7 +11,7 @@ namespace StockStream.Server.Transports.WebSockets;
 /// One accepted socket: a receive loop that handles the client's messages, and a writer loop — the only place
 /// that sends — that drains the connection's <see cref="SubscriberQueue"/>. Nothing waits on the request's abort
 /// token: the read always pending ends when the peer goes or the socket is aborted, the <see cref="SendWatchdog"/>
-/// bounds every send, and an idle socket keeps no registration.
+/// bounds every send and says when the server stops, and an idle socket keeps no registration.
 /// </summary>
 internal sealed partial class WebSocketConnection(
     string id, WebSocket socket, WireFormat format, TickHub hub, IReplayAllowance? replayAllowance, WebSocketTransportOptions options,
@@ -32,16 +32,16 @@ internal sealed partial class WebSocketConnection(
     /// <summary>Called once the connection is closed for sending too many messages. Default none.</summary>
     public Action? Flooded { get; init; }
 
-    public async Task RunAsync(IReadOnlyList<string> initialSymbols, CancellationToken stopping)
+    /// <summary>Runs the connection until it closes. The <see cref="SendWatchdog"/> tells it when the server stops.</summary>
+    public async Task RunAsync(IReadOnlyList<string> initialSymbols)
     {
         _queue.EnqueueControl(new HelloMessage(Subprotocols.ProtocolVersion, id, clock.NowMicroseconds(),
             options.HeartbeatMs, hub.MaxSymbols, hub.Epoch));
         hub.Attach(_queue);
         if (initialSymbols.Count > 0) hub.Subscribe(_queue, new SubscribeMessage(0, initialSymbols));
 
-        watchdog.Watch(this);
         var writer = WriteLoopAsync();
-        using var shutdown = stopping.Register(() => Close((WebSocketCloseStatus)CloseCodes.GoingAway, "server shutting down"));
+        watchdog.Watch(this);
         try
         {
             await ReceiveLoopAsync();
@@ -72,6 +72,9 @@ internal sealed partial class WebSocketConnection(
 
     private string CloseReason() =>
         _sendStalled ? "send stalled" : _wentAway is { } how ? $"went away ({how})" : _closeStatus?.ToString() ?? socket.CloseStatus?.ToString() ?? "aborted";
+
+    /// <summary>The server is stopping: the client is told it is going away.</summary>
+    public void ServerStopping() => Close((WebSocketCloseStatus)CloseCodes.GoingAway, "server shutting down");
 
     /// <summary>Asks the writer to send what is queued for control, then a close frame. The first reason wins.</summary>
     private void Close(WebSocketCloseStatus status, string reason)

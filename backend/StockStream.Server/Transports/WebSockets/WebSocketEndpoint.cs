@@ -14,7 +14,7 @@ namespace StockStream.Server.Transports.WebSockets;
 internal sealed class WebSocketEndpoint(
     TickHub hub, IOptions<WebSocketTransportOptions> options, TransportMetrics metrics, ConnectionBudget budget, Refusals refusals,
     SendWatchdog watchdog, FrameBudget frameBudget, ServerPauses pauses, TimeProvider clock, ILogger<WebSocketEndpoint> logger,
-    IHostApplicationLifetime lifetime, WebSocketCompression compression, WireTrafficRegistry traffic, ReplayBudgets replayBudgets,
+    WebSocketCompression compression, WireTrafficRegistry traffic, ReplayBudgets replayBudgets,
     RefusedAddresses held)
 {
     private readonly WebSocketTransportOptions _settings = options.Value;
@@ -62,7 +62,7 @@ internal sealed class WebSocketEndpoint(
             };
             try
             {
-                await connection.RunAsync(SymbolName.SplitList(context.Request.Query["symbols"]), lifetime.ApplicationStopping);
+                await connection.RunAsync(SymbolName.SplitList(context.Request.Query["symbols"]));
             }
             finally
             {

@@ -1,0 +1,50 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StockStream.Protocol;
+using StockStream.Server.Transports;
+using StockStream.Server.Transports.Limits;
+using StockStream.Server.Transports.WebSockets;
+using StockStream.Tests.Streaming;
+
+namespace StockStream.Tests.Limits;
+
+/// <summary>The server's stop reaches every socket through one sweep of the watchdog, also one opened after it began.</summary>
+public class ShutdownSweepTests
+{
+    [Fact]
+    public async Task ASocketOpenedAfterTheServerBeganStoppingIsClosedWith1001()
+    {
+        var options = new WebSocketTransportOptions();
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var watchdog = new SendWatchdog(TimeProvider.System, Options.Create(options));
+        using var budget = new FrameBudget(TimeProvider.System, Options.Create(options));
+        using var pauses = new ServerPauses(TimeProvider.System);
+        watchdog.ServerStopping();
+
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var clientTcp = new TcpClient();
+        await clientTcp.ConnectAsync((IPEndPoint)listener.LocalEndpoint);
+        using var serverTcp = await listener.AcceptTcpClientAsync();
+        using var serverSocket = WebSocket.CreateFromStream(serverTcp.GetStream(), new WebSocketCreationOptions { IsServer = true });
+        using var client = WebSocket.CreateFromStream(clientTcp.GetStream(), new WebSocketCreationOptions { IsServer = false });
+        var connection = new WebSocketConnection("late", serverSocket, WireFormat.MessagePack, new StreamingTestKit().Hub, null, options,
+            new TransportMetrics(services.GetRequiredService<IMeterFactory>()), watchdog, budget, pauses, TimeProvider.System,
+            NullLogger.Instance);
+
+        var run = connection.RunAsync([]);
+        var buffer = new byte[4096];
+        WebSocketReceiveResult frame;
+        do frame = await client.ReceiveAsync(buffer, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)); // the Hello first
+        while (frame.MessageType != WebSocketMessageType.Close);
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, frame.CloseStatus);
+
+        await client.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+}
