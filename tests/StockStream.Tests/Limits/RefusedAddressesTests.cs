@@ -104,5 +104,15 @@ public class RefusedAddressesTests
         Assert.Equal(2, problem.RootElement.GetProperty("retryAfter").GetInt32());
     }
 
+    [Fact]
+    public void EachRetryAfterIsAnsweredWithOneAnswerMadeOnceAndLongerWaitsStillSayTheirOwn()
+    {
+        Assert.Same(EarlyRefusal.Response(TimeSpan.FromMilliseconds(2_100)), EarlyRefusal.Response(TimeSpan.FromMilliseconds(2_900)));
+        Assert.NotSame(EarlyRefusal.Response(TimeSpan.FromSeconds(3)), EarlyRefusal.Response(TimeSpan.FromSeconds(4)));
+
+        string longWait = Encoding.ASCII.GetString(EarlyRefusal.Response(TimeSpan.FromMinutes(10)));
+        Assert.Contains("\r\nRetry-After: 600\r\n", longWait, StringComparison.Ordinal);
+    }
+
     private RefusedAddresses Held(ClientLimitsOptions? options = null) => new(Options.Create(options ?? new ClientLimitsOptions()), _clock);
 }

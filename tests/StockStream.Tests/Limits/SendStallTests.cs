@@ -1,14 +1,6 @@
-using System.Diagnostics.Metrics;
 using System.Net.WebSockets;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using StockStream.Protocol;
-using StockStream.Server.Transports;
-using StockStream.Server.Transports.Limits;
 using StockStream.Server.Transports.WebSockets;
 using StockStream.Tests.Infrastructure;
-using StockStream.Tests.Streaming;
 
 namespace StockStream.Tests.Limits;
 
@@ -20,15 +12,10 @@ public class SendStallTests
         var clock = new ManualClock();
         var options = new WebSocketTransportOptions { SendTimeoutMs = 1_000 };
         var timeout = TimeSpan.FromMilliseconds(options.SendTimeoutMs);
-        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        using var metrics = new MetricRecorder(services);
-        using var watchdog = new SendWatchdog(clock, Options.Create(options));
-        using var budget = new FrameBudget(clock, Options.Create(options));
-        using var pauses = new ServerPauses(clock);
+        using var kit = new WebSocketConnectionKit(clock, options);
+        using var metrics = new MetricRecorder(kit.Services);
         var socket = new StallingWebSocket();
-        var connection = new WebSocketConnection("stalled", socket, WireFormat.MessagePack, new StreamingTestKit().Hub, null, options,
-            new TransportMetrics(services.GetRequiredService<IMeterFactory>()), watchdog, budget, pauses, clock,
-            NullLogger.Instance);
+        var connection = kit.Connect("stalled", socket);
 
         var run = connection.RunAsync([]);
         await socket.SendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the Hello, which the peer never reads

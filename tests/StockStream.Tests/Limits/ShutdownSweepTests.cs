@@ -1,15 +1,7 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using StockStream.Protocol;
-using StockStream.Server.Transports;
-using StockStream.Server.Transports.Limits;
 using StockStream.Server.Transports.WebSockets;
-using StockStream.Tests.Streaming;
 
 namespace StockStream.Tests.Limits;
 
@@ -19,12 +11,8 @@ public class ShutdownSweepTests
     [Fact]
     public async Task ASocketOpenedAfterTheServerBeganStoppingIsClosedWith1001()
     {
-        var options = new WebSocketTransportOptions();
-        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        using var watchdog = new SendWatchdog(TimeProvider.System, Options.Create(options));
-        using var budget = new FrameBudget(TimeProvider.System, Options.Create(options));
-        using var pauses = new ServerPauses(TimeProvider.System);
-        watchdog.ServerStopping();
+        using var kit = new WebSocketConnectionKit(TimeProvider.System, new WebSocketTransportOptions());
+        kit.Watchdog.ServerStopping();
 
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -33,9 +21,7 @@ public class ShutdownSweepTests
         using var serverTcp = await listener.AcceptTcpClientAsync();
         using var serverSocket = WebSocket.CreateFromStream(serverTcp.GetStream(), new WebSocketCreationOptions { IsServer = true });
         using var client = WebSocket.CreateFromStream(clientTcp.GetStream(), new WebSocketCreationOptions { IsServer = false });
-        var connection = new WebSocketConnection("late", serverSocket, WireFormat.MessagePack, new StreamingTestKit().Hub, null, options,
-            new TransportMetrics(services.GetRequiredService<IMeterFactory>()), watchdog, budget, pauses, TimeProvider.System,
-            NullLogger.Instance);
+        var connection = kit.Connect("late", serverSocket);
 
         var run = connection.RunAsync([]);
         var buffer = new byte[4096];

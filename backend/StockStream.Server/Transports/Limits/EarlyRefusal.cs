@@ -44,10 +44,21 @@ public static class EarlyRefusal
         }
     }
 
-    /// <summary>The whole answer: status line, headers and problem body.</summary>
+    /// <summary>The whole answer: status line, headers and problem body (made once per <c>Retry-After</c> value up to
+    /// <see cref="CachedSeconds"/>: a flood is answered without allocating its answers).</summary>
     public static byte[] Response(TimeSpan retryAfter)
     {
         int seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        if (seconds > CachedSeconds) return Build(seconds);
+        // A race makes the same answer twice, both right.
+        return s_responses[seconds] ??= Build(seconds);
+    }
+
+    private const int CachedSeconds = 300;
+    private static readonly byte[]?[] s_responses = new byte[]?[CachedSeconds + 1];
+
+    private static byte[] Build(int seconds)
+    {
         string body = string.Create(CultureInfo.InvariantCulture,
             $$"""{"type":"https://tools.ietf.org/html/rfc9110#section-15.6.4","title":"Too many requests","status":503,"detail":"This address opens or asks for more than its share; try again later.","retryAfter":{{seconds}}}""");
         return Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture,
