@@ -101,6 +101,8 @@ public sealed class TickHistory(int capacity, long maxAgeMicroseconds)
 
     private StreamTick[] Slice(int from)
     {
+        // Most reads of a held poll or an SSE stream find nothing new: the empty answer costs nothing.
+        if (from >= _count) return [];
         var result = new StreamTick[_count - from];
         for (int i = 0; i < result.Length; i++) result[i] = At(from + i);
         return result;

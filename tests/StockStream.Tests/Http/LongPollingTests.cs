@@ -189,7 +189,11 @@ public class LongPollingTests(ClosedMarketServer server) : IClassFixture<ClosedM
         Assert.True(PollCursor.TryParse(start.Cursor, out var parsed));
         Assert.Equal(server.Hub.Epoch, parsed.Epoch);
         Assert.Equal(server.Hub.MarketState, parsed.Market);
+        Assert.True(PollCursor.TryParse(start.Cursor, out var honest, server.Hub.Epoch));
+        Assert.Equal(parsed, honest);
+        Assert.Same(server.Hub.Epoch, honest.Epoch); // the hub's own string, not a copy per poll
         Assert.False(PollCursor.TryParse(Base64Url(parsed.Epoch + ".1.opened"), out _));
+        Assert.False(PollCursor.TryParse(Base64Url(parsed.Epoch + ".01.open"), out _, server.Hub.Epoch));
         Assert.False(PollCursor.TryParse(Base64Url(parsed.Epoch + ".1."), out _));
         Assert.True(PollCursor.TryParse(Base64Url(parsed.Epoch + ".1"), out var older));
         Assert.Equal((parsed.Epoch, 1UL, (MarketState?)null), (older.Epoch, older.Offset, older.Market));

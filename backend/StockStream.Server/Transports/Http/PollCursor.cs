@@ -17,8 +17,11 @@ public readonly record struct PollCursor(string Epoch, ulong Offset, MarketState
     public override string ToString() => Base64Url.EncodeToString(Encoding.ASCII.GetBytes(
         Market is { } market ? $"{Epoch}.{Offset}.{market.ToWire()}" : $"{Epoch}.{Offset}"));
 
-    /// <summary>Strict: only the exact text this class writes is accepted.</summary>
-    public static bool TryParse(string? text, out PollCursor cursor)
+    /// <summary>
+    /// Strict: only the exact text this class writes is accepted. An epoch equal to <paramref name="currentEpoch"/> (the
+    /// hub's) is that string, so parsing an honest cursor allocates nothing.
+    /// </summary>
+    public static bool TryParse(string? text, out PollCursor cursor, string? currentEpoch = null)
     {
         cursor = default;
         if (string.IsNullOrEmpty(text) || text.Length > MaxTextLength) return false;
@@ -28,6 +31,7 @@ public readonly record struct PollCursor(string Epoch, ulong Offset, MarketState
         // Epochs have no dots: the first one ends the epoch, a second one starts the market state.
         int dot = decoded.IndexOf((byte)'.');
         if (dot <= 0 || !IsEpoch(decoded[..dot])) return false;
+        var epoch = decoded[..dot];
         var rest = decoded[(dot + 1)..];
         MarketState? market = null;
         int stateDot = rest.IndexOf((byte)'.');
@@ -38,11 +42,33 @@ public readonly record struct PollCursor(string Epoch, ulong Offset, MarketState
             rest = rest[..stateDot];
         }
         if (!Utf8Parser.TryParse(rest, out ulong offset, out int consumed) || consumed != rest.Length) return false;
-        var parsed = new PollCursor(Encoding.ASCII.GetString(decoded[..dot]), offset, market);
         // Round-trip so padding, leading zeros or signs cannot make two texts mean one cursor.
-        if (parsed.ToString() != text) return false;
-        cursor = parsed;
+        if (!IsCanonical(text, epoch, offset, market)) return false;
+        cursor = new PollCursor(
+            currentEpoch is not null && Ascii.Equals(epoch, currentEpoch) ? currentEpoch : Encoding.ASCII.GetString(epoch), offset, market);
         return true;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is exactly what <see cref="ToString"/> writes for these parts, checked on the stack.</summary>
+    private static bool IsCanonical(string text, ReadOnlySpan<byte> epoch, ulong offset, MarketState? market)
+    {
+        Span<byte> plain = stackalloc byte[MaxTextLength];
+        if (epoch.Length + 1 > plain.Length) return false;
+        epoch.CopyTo(plain);
+        int length = epoch.Length;
+        plain[length++] = (byte)'.';
+        if (!Utf8Formatter.TryFormat(offset, plain[length..], out int digits)) return false;
+        length += digits;
+        if (market is { } state)
+        {
+            string wire = state.ToWire();
+            if (length + 1 + wire.Length > plain.Length) return false;
+            plain[length++] = (byte)'.';
+            length += Encoding.ASCII.GetBytes(wire, plain[length..]);
+        }
+        Span<char> encoded = stackalloc char[Base64Url.GetEncodedLength(MaxTextLength)];
+        int chars = Base64Url.EncodeToChars(plain[..length], encoded);
+        return encoded[..chars].SequenceEqual(text);
     }
 
     private static bool IsEpoch(ReadOnlySpan<byte> epoch)

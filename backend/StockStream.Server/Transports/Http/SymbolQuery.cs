@@ -21,23 +21,27 @@ public static class SymbolQuery
             problem = HttpProblems.BadRequest("Missing symbols", MissingSymbolsDetail(hub));
             return false;
         }
-        // Insertion-ordered and duplicate-free: "AAPL,AAPL" is one symbol.
-        var resolved = new List<SymbolFeed>(Math.Min(symbols.Length, hub.MaxSymbols + 1));
-        var seen = new HashSet<int>();
-        var rejected = new List<SymbolRejection>();
+        // Insertion-ordered and duplicate-free: "AAPL,AAPL" is one symbol. One more than allowed is enough to refuse.
+        var resolved = new SymbolFeed[Math.Min(symbols.Length, hub.MaxSymbols + 1)];
+        int count = 0;
+        HashSet<int>? seen = null;
+        List<SymbolRejection>? rejected = null;
         foreach (string symbol in symbols)
         {
-            if (Resolve(hub, symbol) is { } feed) { if (seen.Add(feed.Id)) resolved.Add(feed); }
-            else if (!rejected.Exists(r => r.Symbol == symbol)) rejected.Add(Rejection(hub, symbol));
+            if (Resolve(hub, symbol) is { } feed)
+            {
+                if (count < resolved.Length && IsNew(feed, resolved.AsSpan(0, count), ref seen)) resolved[count++] = feed;
+            }
+            else if (rejected is null || !IsRejected(rejected, symbol)) (rejected ??= []).Add(Rejection(hub, symbol));
         }
-        bool tooMany = resolved.Count > hub.MaxSymbols;
-        if (rejected.Count > 0) problem = BadSymbols(rejected, tooMany ? hub.MaxSymbols : null);
+        bool tooMany = count > hub.MaxSymbols;
+        if (rejected is not null) problem = BadSymbols(rejected, tooMany ? hub.MaxSymbols : null);
         else if (tooMany)
             problem = HttpProblems.BadRequest("Too many symbols", $"At most {hub.MaxSymbols} symbols per request.",
                 new Dictionary<string, object?> { ["maxSymbols"] = hub.MaxSymbols });
         else
         {
-            feeds = [.. resolved];
+            feeds = count == resolved.Length ? resolved : resolved[..count];
             problem = null;
         }
         return problem is null;
@@ -48,6 +52,34 @@ public static class SymbolQuery
         feed = Resolve(hub, symbol);
         problem = feed is null ? BadSymbols([Rejection(hub, symbol)], null) : null;
         return feed is not null;
+    }
+
+    /// <summary>Up to this many symbols a request's list is checked for repeats by scanning it; a longer one by a set.</summary>
+    private const int ScanLimit = 16;
+
+    /// <summary>Whether <paramref name="feed"/> is not among <paramref name="resolved"/>; allocates only for long lists.</summary>
+    private static bool IsNew(SymbolFeed feed, ReadOnlySpan<SymbolFeed> resolved, ref HashSet<int>? seen)
+    {
+        if (seen is null)
+        {
+            foreach (var known in resolved)
+            {
+                if (known.Id == feed.Id) return false;
+            }
+            if (resolved.Length < ScanLimit) return true;
+            seen = [];
+            foreach (var known in resolved) seen.Add(known.Id);
+        }
+        return seen.Add(feed.Id);
+    }
+
+    private static bool IsRejected(List<SymbolRejection> rejected, string symbol)
+    {
+        foreach (var rejection in rejected)
+        {
+            if (rejection.Symbol == symbol) return true;
+        }
+        return false;
     }
 
     private static SymbolFeed? Resolve(TickHub hub, string symbol) =>

@@ -25,7 +25,7 @@ internal static class LongPollEndpoint
         if (!SymbolQuery.TryResolveList(hub, symbols, out var feeds, out var problem)) return Refuse(streaming, logger, problem);
         if (!TryParseTimeout(timeoutMs, settings, out var timeout, out var badTimeout)) return Refuse(streaming, logger, badTimeout);
         PollCursor parsed = default;
-        if (cursor is not null && !PollCursor.TryParse(cursor, out parsed))
+        if (cursor is not null && !PollCursor.TryParse(cursor, out parsed, hub.Epoch))
             return Refuse(streaming, logger, HttpProblems.BadRequest("Invalid cursor",
                 "The cursor cannot be parsed: pass back exactly the cursor of a previous answer, or none to start."));
 

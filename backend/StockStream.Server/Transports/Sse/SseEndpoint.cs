@@ -22,7 +22,7 @@ internal static class SseEndpoint
         string header = context.Request.Headers["Last-Event-ID"].ToString();
         if (header.Length > 0)
         {
-            if (!PollCursor.TryParse(header, out var parsed))
+            if (!PollCursor.TryParse(header, out var parsed, hub.Epoch))
                 return Refuse(metrics, logger, HttpProblems.BadRequest("Invalid Last-Event-ID",
                     "Last-Event-ID must be the id of an event this server sent, or absent to start afresh."));
             lastEventId = parsed;
