@@ -16,6 +16,7 @@ public sealed class TickHub : ITickSink
 {
     private readonly SymbolFeed[] _feeds;
     private readonly FrozenDictionary<string, SymbolFeed> _bySymbol;
+    private readonly FrozenDictionary<string, SymbolFeed>.AlternateLookup<ReadOnlySpan<char>> _bySymbolSpan;
     private readonly StreamingOptions _options;
     private readonly StreamingMetrics _metrics;
     private readonly TimeProvider _clock;
@@ -40,6 +41,7 @@ public sealed class TickHub : ITickSink
         int historyCapacity = _options.HistoryCapacityPerSymbol(catalog.Count);
         _feeds = [.. catalog.All.Select(i => new SymbolFeed(i.Id, i.Symbol, PriceModel.Round(i.StartPrice, market.Value.TickSize), sessionStart, _options, historyCapacity))];
         _bySymbol = _feeds.ToFrozenDictionary(f => f.Symbol, StringComparer.Ordinal);
+        _bySymbolSpan = _bySymbol.GetAlternateLookup<ReadOnlySpan<char>>();
         Epoch = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         metrics.ObservePendingTicks(PendingTicks);
     }
@@ -70,6 +72,9 @@ public sealed class TickHub : ITickSink
         };
 
     public bool TryGetFeed(string symbol, out SymbolFeed feed) => _bySymbol.TryGetValue(symbol, out feed!);
+
+    /// <summary>The feed of a symbol read from a request's text, without making a string of it.</summary>
+    public bool TryGetFeed(ReadOnlySpan<char> symbol, out SymbolFeed feed) => _bySymbolSpan.TryGetValue(symbol, out feed!);
 
     /// <summary>Publishes the batch that follows <see cref="Offset"/>. Called by one thread at a time (the backplane's consumer).</summary>
     public void Publish(TickBatch batch)

@@ -14,8 +14,11 @@ public readonly record struct PollCursor(string Epoch, ulong Offset, MarketState
 {
     private const int MaxTextLength = 96;
 
-    public override string ToString() => Base64Url.EncodeToString(Encoding.ASCII.GetBytes(
-        Market is { } market ? $"{Epoch}.{Offset}.{market.ToWire()}" : $"{Epoch}.{Offset}"));
+    public override string ToString()
+    {
+        Span<byte> plain = stackalloc byte[Epoch.Length + MaxPartsAfterEpoch];
+        return Base64Url.EncodeToString(plain[..Format(plain, Epoch, Offset, Market)]);
+    }
 
     /// <summary>
     /// Strict: only the exact text this class writes is accepted. An epoch equal to <paramref name="currentEpoch"/> (the
@@ -52,23 +55,39 @@ public readonly record struct PollCursor(string Epoch, ulong Offset, MarketState
     /// <summary>Whether <paramref name="text"/> is exactly what <see cref="ToString"/> writes for these parts, checked on the stack.</summary>
     private static bool IsCanonical(string text, ReadOnlySpan<byte> epoch, ulong offset, MarketState? market)
     {
-        Span<byte> plain = stackalloc byte[MaxTextLength];
-        if (epoch.Length + 1 > plain.Length) return false;
+        Span<byte> plain = stackalloc byte[MaxTextLength + MaxPartsAfterEpoch];
+        Span<char> encoded = stackalloc char[Base64Url.GetEncodedLength(plain.Length)];
+        int chars = Base64Url.EncodeToChars(plain[..Format(plain, epoch, offset, market)], encoded);
+        return encoded[..chars].SequenceEqual(text);
+    }
+
+    /// <summary>The longest <c>.offset.state</c>: a 20-digit offset and the longest state name.</summary>
+    private const int MaxPartsAfterEpoch = 48;
+
+    /// <summary>Writes <c>epoch.offset[.state]</c> as ASCII into <paramref name="plain"/>; returns its length.</summary>
+    private static int Format(Span<byte> plain, ReadOnlySpan<char> epoch, ulong offset, MarketState? market)
+    {
+        int length = Encoding.ASCII.GetBytes(epoch, plain);
+        return FormatAfterEpoch(plain, length, offset, market);
+    }
+
+    private static int Format(Span<byte> plain, ReadOnlySpan<byte> epoch, ulong offset, MarketState? market)
+    {
         epoch.CopyTo(plain);
-        int length = epoch.Length;
+        return FormatAfterEpoch(plain, epoch.Length, offset, market);
+    }
+
+    private static int FormatAfterEpoch(Span<byte> plain, int length, ulong offset, MarketState? market)
+    {
         plain[length++] = (byte)'.';
-        if (!Utf8Formatter.TryFormat(offset, plain[length..], out int digits)) return false;
+        Utf8Formatter.TryFormat(offset, plain[length..], out int digits);
         length += digits;
         if (market is { } state)
         {
-            string wire = state.ToWire();
-            if (length + 1 + wire.Length > plain.Length) return false;
             plain[length++] = (byte)'.';
-            length += Encoding.ASCII.GetBytes(wire, plain[length..]);
+            length += Encoding.ASCII.GetBytes(state.ToWire(), plain[length..]);
         }
-        Span<char> encoded = stackalloc char[Base64Url.GetEncodedLength(MaxTextLength)];
-        int chars = Base64Url.EncodeToChars(plain[..length], encoded);
-        return encoded[..chars].SequenceEqual(text);
+        return length;
     }
 
     private static bool IsEpoch(ReadOnlySpan<byte> epoch)

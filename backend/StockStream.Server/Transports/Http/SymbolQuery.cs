@@ -15,24 +15,28 @@ public static class SymbolQuery
     public static bool TryResolveList(TickHub hub, string? list, out SymbolFeed[] feeds, [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
         feeds = [];
-        string[] symbols = SymbolName.SplitList(list);
-        if (symbols.Length == 0)
-        {
-            problem = HttpProblems.BadRequest("Missing symbols", MissingSymbolsDetail(hub));
-            return false;
-        }
-        // Insertion-ordered and duplicate-free: "AAPL,AAPL" is one symbol. One more than allowed is enough to refuse.
-        var resolved = new SymbolFeed[Math.Min(symbols.Length, hub.MaxSymbols + 1)];
+        // Read in place, as SymbolName.SplitList would split it (entries trimmed, empty ones dropped): only a rejected
+        // symbol becomes a string. Insertion-ordered and duplicate-free: "AAPL,AAPL" is one symbol. One more than
+        // allowed is enough to refuse.
+        var text = list.AsSpan();
+        var resolved = new SymbolFeed[Math.Min(text.Count(',') + 1, hub.MaxSymbols + 1)];
         int count = 0;
         HashSet<int>? seen = null;
         List<SymbolRejection>? rejected = null;
-        foreach (string symbol in symbols)
+        foreach (var range in text.Split(','))
         {
+            var symbol = text[range].Trim();
+            if (symbol.IsEmpty) continue;
             if (Resolve(hub, symbol) is { } feed)
             {
                 if (count < resolved.Length && IsNew(feed, resolved.AsSpan(0, count), ref seen)) resolved[count++] = feed;
             }
-            else if (rejected is null || !IsRejected(rejected, symbol)) (rejected ??= []).Add(Rejection(hub, symbol));
+            else if (rejected is null || !IsRejected(rejected, symbol)) (rejected ??= []).Add(Rejection(hub, symbol.ToString()));
+        }
+        if (count == 0 && rejected is null)
+        {
+            problem = HttpProblems.BadRequest("Missing symbols", MissingSymbolsDetail(hub));
+            return false;
         }
         bool tooMany = count > hub.MaxSymbols;
         if (rejected is not null) problem = BadSymbols(rejected, tooMany ? hub.MaxSymbols : null);
@@ -73,16 +77,16 @@ public static class SymbolQuery
         return seen.Add(feed.Id);
     }
 
-    private static bool IsRejected(List<SymbolRejection> rejected, string symbol)
+    private static bool IsRejected(List<SymbolRejection> rejected, ReadOnlySpan<char> symbol)
     {
         foreach (var rejection in rejected)
         {
-            if (rejection.Symbol == symbol) return true;
+            if (symbol.SequenceEqual(rejection.Symbol)) return true;
         }
         return false;
     }
 
-    private static SymbolFeed? Resolve(TickHub hub, string symbol) =>
+    private static SymbolFeed? Resolve(TickHub hub, ReadOnlySpan<char> symbol) =>
         SymbolName.IsValid(symbol) && hub.TryGetFeed(symbol, out var feed) ? feed : null;
 
     private static SymbolRejection Rejection(TickHub hub, string symbol) =>
