@@ -89,6 +89,8 @@ public sealed class CommandLineOptions
         $"abuse: comma-separated attacks to run beside the bystanders (default all): {AttackList.NameList}", AttackList.IsName, $"an attack ({AttackList.NameList})", AttackList.Names);
     public Option<int> AttackerNice { get; } = CheckedOption.Whole("--attacker-nice",
         "abuse: the niceness (0-19) the attackers' own process runs at, so their client CPU yields to the bystanders' as other machines' would", 10, 0, 19);
+    public Option<int> Rounds { get; } = CheckedOption.Whole("--rounds",
+        "abuse: quiet and abused phases, alternated this many times against the same server; the verdict takes the median of each ratio", 3, 1, 20);
     public Option<bool> Smoke { get; } = new("--smoke") { Description = "Correctness run: zero errors, >= 99% delivery, contiguous seqs; skips transports the server lacks" };
     public Option<long?> MaxErrors { get; } = CheckedOption.OptionalCount("--max-errors", "Threshold: most errors allowed");
     public Option<double?> MinDelivery { get; } = CheckedOption.OptionalNumber("--min-delivery", "Threshold: least delivered/expected ticks (0..1)", 0, 1);
@@ -106,7 +108,7 @@ public sealed class CommandLineOptions
     public Option<bool> Plain { get; } = new("--plain") { Description = "Print one progress line per second instead of redrawing one" };
 
     public IEnumerable<Option> All => [Url, Nodes, Backplane, Balancers, Agents, AgentUrls, Reconnect, KillNodeAfter, Clients, Symbols, Duration, WarmUp, RampUp, InjectRate, SessionLength, Rate, MarketSymbols, ServerArguments, ServerEnvironment,
-        SymbolList, Transports, Attacks, AttackerNice, Smoke, MaxErrors, MinDelivery, MaxGaps, MaxP99, SlowClients, PauseAfter, PauseFor, SlowReceiveBuffer, StartClients, StepFactor,
+        SymbolList, Transports, Attacks, AttackerNice, Rounds, Smoke, MaxErrors, MinDelivery, MaxGaps, MaxP99, SlowClients, PauseAfter, PauseFor, SlowReceiveBuffer, StartClients, StepFactor,
         P99Limit, ReportDirectory, Quick, Plain];
 
     /// <summary>The options of a parsed command line; <paramref name="defaultClients"/> stands for <c>--clients</c> when it is not given.</summary>
@@ -138,6 +140,7 @@ public sealed class CommandLineOptions
             Transports = result.GetValue(Transports) ?? TransportNames.All,
             Attacks = result.GetValue(Attacks) ?? AttackList.Names,
             AttackerNice = result.GetValue(AttackerNice),
+            Rounds = result.GetValue(Rounds),
             Smoke = smoke,
             MaxErrors = result.GetValue(MaxErrors) ?? (smoke ? 0 : null),
             MinDelivery = result.GetValue(MinDelivery) ?? (smoke ? 0.99 : null),

@@ -77,6 +77,9 @@ public sealed record RunOptions
     /// <summary>Abuse: niceness of the attackers' process (0 = the bystanders' own priority). Default 10.</summary>
     public int AttackerNice { get; init; } = 10;
 
+    /// <summary>Abuse: how many times the quiet and abused phases alternate against the same server; the verdict takes each ratio's median. Default 3.</summary>
+    public int Rounds { get; init; } = 3;
+
     /// <summary>Correctness run: zero errors, ≥ 99 % delivery, contiguous seqs; transports the server lacks are skipped. Default false.</summary>
     public bool Smoke { get; init; }
 

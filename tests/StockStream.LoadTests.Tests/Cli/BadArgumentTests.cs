@@ -35,6 +35,7 @@ public sealed class BadArgumentTests
     [InlineData("ws --backplane kafka", "--backplane must be a backplane: inprocess or redis, not 'kafka'.")]
     [InlineData("abuse --attacks handshake-flood,bogus", "--attacks: 'bogus' is not an attack (handshake-flood, connection-flood, message-flood")]
     [InlineData("abuse --attacker-nice 20", "--attacker-nice must be a whole number between 0 and 19, not '20'.")]
+    [InlineData("abuse --rounds 0", "--rounds must be a whole number between 1 and 20, not '0'.")]
     [InlineData("ws --bogus 3", "'--bogus' is not an option of ws.")]
     [InlineData("cluster --port 70000", "--port must be a whole number between 1 and 65,535, not '70000'.")]
     [InlineData("ws 3", "Unexpected argument '3'.")]

@@ -71,6 +71,57 @@ public class AbuseVerdictTests
         Assert.Contains("server RSS under abuse: start / peak / end, MiB", findings.Keys);
     }
 
+    [Fact]
+    public void SeveralRoundsAreJudgedByTheMedianOfTheirRatios()
+    {
+        var oneSlowRound = AbuseVerdict.Judge(Rounds(1.1, 1.5, 1.15), serverAlive: true);
+        var p50 = oneSlowRound.Single(r => r.Threshold.Name.StartsWith("tick age p50", StringComparison.Ordinal));
+        Assert.True(p50.Passed, $"{p50.Threshold.Describe()}: {p50.ActualText}");
+        Assert.InRange(p50.Actual, 1.14, 1.16);
+        Assert.Contains("median of 3 rounds (1.10 · 1.50 · 1.15)", p50.Threshold.Name, StringComparison.Ordinal);
+
+        var twoSlowRounds = AbuseVerdict.Judge(Rounds(1.3, 1.5, 1.1), serverAlive: true);
+        Assert.False(twoSlowRounds.Single(r => r.Threshold.Name.StartsWith("tick age p50", StringComparison.Ordinal)).Passed);
+    }
+
+    [Fact]
+    public void ARoundWithoutTicksFailsTheRun()
+    {
+        var rounds = Rounds(1.0, 1.0, 1.0);
+        rounds[1] = [Bystander(QuietAges, [])];
+
+        var results = AbuseVerdict.Judge(rounds, serverAlive: true);
+
+        Assert.All(results.Where(r => r.Threshold.Name.StartsWith("tick age", StringComparison.Ordinal)), r => Assert.False(r.Passed));
+    }
+
+    [Fact]
+    public void MemoryIsJudgedAtTheHighestAbusedPeakOfAnyRound()
+    {
+        var rounds = Rounds(1.0, 1.0, 1.0);
+        var second = rounds[1][0];
+        rounds[1] = [second with { Abused = second.Abused with { Resources = second.Abused.Resources with { ServerRssPeakMb = 120 + AbuseVerdict.MaxRssGrowthMb + 1 } } }];
+
+        var memory = AbuseVerdict.Judge(rounds, serverAlive: true).Single(r => r.Threshold.Name.StartsWith("server RSS", StringComparison.Ordinal));
+
+        Assert.False(memory.Passed);
+    }
+
+    [Fact]
+    public void FindingsOfSeveralRoundsNameEachRoundAndGiveTheMedianAndRange()
+    {
+        var findings = AbuseVerdict.Findings(Rounds(2, 1, 1.5)).ToDictionary(f => f.Key, f => f.Value);
+
+        Assert.Equal("2.00 / 4.00 ms (2.00×)", findings["WebSocket, MessagePack: tick age p50 quiet / abuse (ratio), round 1"]);
+        Assert.Equal("2.00 / 2.00 ms (1.00×)", findings["WebSocket, MessagePack: tick age p50 quiet / abuse (ratio), round 2"]);
+        Assert.Equal("1.50× (1.00–2.00) / 1.50× (1.00–2.00)", findings["WebSocket, MessagePack: tick age ratio p50 / p99, median (range) of 3 rounds"]);
+        Assert.Contains("server RSS under abuse: start / peak / end, MiB, round 3", findings.Keys);
+    }
+
+    /// <summary>One WebSocket bystander per round, its ticks that many times older under abuse.</summary>
+    private static List<IReadOnlyList<AbuseVerdict.Bystander>> Rounds(params double[] ratios) =>
+        [.. ratios.Select(ratio => (IReadOnlyList<AbuseVerdict.Bystander>)[Bystander(QuietAges, [.. QuietAges.Select(a => a * ratio)])])];
+
     private static AbuseVerdict.Bystander Bystander(double[] quietAges, double[] abusedAges, string transport = "ws")
     {
         ScenarioStats quiet = SampleStats.Create($"quiet-{transport}", agesMs: quietAges), abused = SampleStats.Create($"abuse-{transport}", agesMs: abusedAges);

@@ -12,10 +12,11 @@ namespace StockStream.LoadTests.Scenarios.Abuse;
 
 /// <summary>
 /// The <c>abuse</c> command: bystanders — WebSocket, SSE and long-poll subscribers spread over many loopback addresses,
-/// as many users would be — run once quiet and once while attackers, each from a loopback address of its own
-/// (127.0.0.2 on), flood and misuse the server (<see cref="WebSocketAttacks"/>, <see cref="HttpAttacks"/>). It reports
-/// each bystander's tick age quiet against abused, the server's memory, what the server refused by kind, and whether it
-/// stayed alive; it fails when a bystander's tick age grows past <see cref="AbuseVerdict.MaxAgeRatio"/> or the server dies.
+/// as many users would be — run quiet and then while attackers, each from a loopback address of its own (127.0.0.2 on),
+/// flood and misuse the server (<see cref="WebSocketAttacks"/>, <see cref="HttpAttacks"/>), <see cref="RunOptions.Rounds"/>
+/// times in turn. It reports each bystander's tick age quiet against abused, the server's memory, what the server refused
+/// by kind, and whether it stayed alive; it fails when a bystander's tick age grows past <see cref="AbuseVerdict.MaxAgeRatio"/>
+/// (the median over the rounds) or the server dies.
 /// </summary>
 public sealed class AbuseRun : ILoadTestRun
 {
@@ -39,8 +40,8 @@ public sealed class AbuseRun : ILoadTestRun
     /// </summary>
     public static readonly TimeSpan WarmUpPhase = TimeSpan.FromSeconds(10);
 
-    /// <summary>The bystanders of the three transports warming up, quiet and abused; the attackers run in a process of their own.</summary>
-    public int ScenarioCount(RunOptions options) => 9;
+    /// <summary>The bystanders of the three transports warming up, then quiet and abused each round; the attackers run in a process of their own.</summary>
+    public int ScenarioCount(RunOptions options) => 3 + 6 * options.Rounds;
 
     public string? WhyItCannotRun(RunOptions options) =>
         options.Urls.Any(u => !LoadTarget.IsLoopback(u)) ? "abuse attacks from loopback addresses of its own: give it no --url, or one on this machine's loopback."
@@ -55,41 +56,64 @@ public sealed class AbuseRun : ILoadTestRun
 
         var warmUp = options with { Duration = options.Duration < WarmUpPhase ? options.Duration : WarmUpPhase };
         await RunPhaseAsync("warm-up", null, executor, target, warmUp, cancellationToken);
-        var quiet = await RunPhaseAsync("quiet", null, executor, target, options, cancellationToken);
-        var before = await refusals.ReadAsync(cancellationToken);
         var attacks = AttackList.Named(options.Attacks, new ForgedCursorAnswers());
-        executor.Say($"Attacking from {attacks[0].Source} to {attacks[^1].Source} in a process of their own (nice {options.AttackerNice}): {string.Join(", ", attacks.Select(a => a.Name))}");
-        var abused = await RunPhaseAsync("abuse", attacks, executor, target, options, cancellationToken);
-        var after = await refusals.ReadAsync(cancellationToken);
+        var scenarios = new List<ScenarioStats>();
+        var rounds = new List<IReadOnlyList<AbuseVerdict.Bystander>>();
+        List<KeyValuePair<string, string>>? refused = null;
+        AttackerReport? report = null;
+        var abusedBystanders = new List<ScenarioStats>();
+        Phase? firstQuiet = null;
+        for (int round = 1; round <= options.Rounds; round++)
+        {
+            // One round keeps the phases' plain names; several are told apart by number.
+            string number = options.Rounds == 1 ? "" : round.ToString(CultureInfo.InvariantCulture);
+            var quiet = await RunPhaseAsync("quiet" + number, null, executor, target, options, cancellationToken);
+            var before = await refusals.ReadAsync(cancellationToken);
+            executor.Say($"Attacking from {attacks[0].Source} to {attacks[^1].Source} in a process of their own (nice {options.AttackerNice}): {string.Join(", ", attacks.Select(a => a.Name))}");
+            var abused = await RunPhaseAsync("abuse" + number, attacks, executor, target, options, cancellationToken);
+            var after = await refusals.ReadAsync(cancellationToken);
+            // What was refused is the first round's: every round's attackers do the same.
+            refused ??= [.. RefusalCounts.Change(before, after)];
+            report ??= abused.Attackers!;
+            firstQuiet ??= quiet;
+            abusedBystanders.AddRange(abused.Bystanders);
+            rounds.Add([.. quiet.Bystanders.Zip(abused.Bystanders, (q, a) => new AbuseVerdict.Bystander(q, a))]);
+            scenarios.AddRange([.. quiet.Bystanders, .. abused.Bystanders]);
+            if (round == 1) scenarios.AddRange(report.Attacks);
+        }
         string? dead = await WhyNotAliveAsync(http, target, cancellationToken);
-        var report = abused.Attackers!;
 
-        var bystanders = quiet.Bystanders.Zip(abused.Bystanders, (q, a) => new AbuseVerdict.Bystander(q, a)).ToList();
-        var findings = new List<KeyValuePair<string, string>>(AbuseVerdict.Findings(bystanders));
+        var findings = new List<KeyValuePair<string, string>>(AbuseVerdict.Findings(rounds));
         findings.Add(new("server alive after the abuse", dead is null ? "yes: /healthz 200, a new WebSocket accepted" : $"NO: {dead}"));
-        findings.AddRange(RefusalCounts.Change(before, after));
+        findings.AddRange(refused!);
         findings.Add(new("attackers' process CPU (its own process, nice " + options.AttackerNice.ToString(CultureInfo.InvariantCulture) + ")",
-            string.Create(CultureInfo.InvariantCulture, $"{report.Cores:0.00} cores: within the abused bystanders' \"other processes\", not their client CPU")));
-        if (abused.Bystanders[0].Resources.OtherCores is { } others)
+            string.Create(CultureInfo.InvariantCulture, $"{report!.Cores:0.00} cores: within the abused bystanders' \"other processes\", not their client CPU")));
+        if (rounds[0][0].Abused.Resources.OtherCores is { } others)
         {
             findings.Add(new("other processes' CPU under abuse besides the attackers, cores",
-                string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, others - report.Cores):0.00} (quiet: {quiet.Bystanders[0].Resources.OtherCores:0.00})")));
+                string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, others - report.Cores):0.00} (quiet: {firstQuiet!.Bystanders[0].Resources.OtherCores:0.00})")));
         }
         if (attacks.Any(a => a.Name == HttpAttacks.ForgedCursors))
         {
             findings.Add(new("forged cursors: answers by status; largest body", string.Join(", ", report.ForgedCursorsByStatus.OrderBy(s => s.Key).Select(s => $"{s.Key} ×{s.Value:#,0}"))
                 + string.Create(CultureInfo.InvariantCulture, $"; {report.ForgedCursorLargestBodyBytes:#,0} bytes")));
         }
-        return new RunResult([.. quiet.Bystanders, .. abused.Bystanders, .. report.Attacks], abused.Bystanders)
+        var notes = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"The bystanders first streamed {warmUp.Duration.TotalSeconds:0} s unreported (a warm-up phase), so that the quiet baseline does not pay for the JIT and first allocations alone."),
+            $"The attackers ran in a process of their own at nice {options.AttackerNice} (as other machines would): their client CPU is not the bystanders', "
+            + "whose process holds only them; what the server spends on refusing the attackers is all measured.",
+        };
+        if (options.Rounds > 1)
+        {
+            notes.Add($"Quiet and abused phases alternated {options.Rounds} times against the same server; each ratio judged is the median of the rounds' "
+                + "ratios, and the first round's attackers and refusals are reported (every round's attackers do the same).");
+        }
+        return new RunResult(scenarios, abusedBystanders)
         {
             Findings = findings,
-            ThresholdResults = AbuseVerdict.Judge(bystanders, serverAlive: dead is null),
-            Notes =
-            [
-                string.Create(CultureInfo.InvariantCulture, $"The bystanders first streamed {warmUp.Duration.TotalSeconds:0} s unreported (a warm-up phase), so that the quiet baseline does not pay for the JIT and first allocations alone."),
-                $"The attackers ran in a process of their own at nice {options.AttackerNice} (as other machines would): their client CPU is not the bystanders', "
-                + "whose process holds only them; what the server spends on refusing the attackers is all measured.",
-            ],
+            ThresholdResults = AbuseVerdict.Judge(rounds, serverAlive: dead is null),
+            Notes = notes,
         };
     }
 
