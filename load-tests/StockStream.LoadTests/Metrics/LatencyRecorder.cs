@@ -4,30 +4,40 @@ namespace StockStream.LoadTests.Metrics;
 
 /// <summary>
 /// Records latencies in µs from many threads at once, and collects them into a total and per-interval histograms
-/// for the live display and the timeline. There is one HdrHistogram <see cref="Recorder"/> per processor and a
-/// receive loop records into the one of the core it runs on: with a single recorder every tick's counts were written
-/// from both cores, and the counters' cache lines bouncing between them was a large part of the client's cost per tick.
+/// for the live display and the timeline. There is one stripe per processor and a receive loop records into the one of
+/// the core it runs on: with a single histogram every tick's counts were written from both cores, and the counters'
+/// cache lines bouncing between them was a large part of the client's cost per tick. A frame's ticks are recorded
+/// together (<see cref="Record(ReadOnlySpan{long})"/>) under the stripe's lock, in a plain histogram: an atomic
+/// increment per tick, as a concurrent histogram makes, cost the client more than reading the tick.
 /// </summary>
 public sealed class LatencyRecorder
 {
     /// <summary>Latencies above 10 minutes are recorded as 10 minutes.</summary>
     public const long HighestMicros = 600_000_000;
 
-    private readonly Recorder[] _stripes = [.. Enumerable.Range(0, Environment.ProcessorCount).Select(_ => CreateRecorder())];
-    private readonly HistogramBase?[] _recycled = new HistogramBase?[Environment.ProcessorCount];
+    private readonly Stripe[] _stripes = [.. Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new Stripe())];
     private readonly HistogramBase _interval = CreateHistogram();
     private readonly HistogramBase _total = CreateHistogram();
     private long _negative;
 
     /// <summary>Records one latency; a negative one (clock skew) is counted and recorded as 0.</summary>
-    public void Record(long micros)
+    public void Record(long micros) => Record(new ReadOnlySpan<long>(in micros));
+
+    /// <summary>Records several latencies (a frame's ticks) at once; negative ones are counted and recorded as 0.</summary>
+    public void Record(ReadOnlySpan<long> micros)
     {
-        if (micros < 0)
+        if (micros.IsEmpty) return;
+        var stripe = _stripes[(uint)Thread.GetCurrentProcessorId() % (uint)_stripes.Length];
+        int negative = 0;
+        lock (stripe.Gate)
         {
-            Interlocked.Increment(ref _negative);
-            micros = 0;
+            foreach (long value in micros)
+            {
+                if (value < 0) negative++;
+                stripe.Active.RecordValue(Math.Clamp(value, 0, HighestMicros));
+            }
         }
-        _stripes[(uint)Thread.GetCurrentProcessorId() % (uint)_stripes.Length].RecordValue(Math.Min(micros, HighestMicros));
+        if (negative > 0) Interlocked.Add(ref _negative, negative);
     }
 
     /// <summary>Latencies that came out negative: the clocks of client and server disagree.</summary>
@@ -42,10 +52,14 @@ public sealed class LatencyRecorder
         lock (_total)
         {
             _interval.Reset();
-            for (int i = 0; i < _stripes.Length; i++)
+            foreach (var stripe in _stripes)
             {
-                _recycled[i] = _stripes[i].GetIntervalHistogram(_recycled[i]);
-                _interval.Add(_recycled[i]);
+                // Writers go on into the spare while the recorded ones are added up.
+                HistogramBase taken;
+                lock (stripe.Gate) (taken, stripe.Active) = (stripe.Active, stripe.Spare);
+                _interval.Add(taken);
+                taken.Reset();
+                stripe.Spare = taken;
             }
             _total.Add(_interval);
             encodedInterval = HistogramCodec.Encode(_interval);
@@ -76,6 +90,12 @@ public sealed class LatencyRecorder
 
     private static HistogramBase CreateHistogram() => new LongHistogram(1, HighestMicros, 3);
 
-    private static Recorder CreateRecorder() =>
-        new(1, HighestMicros, 3, (id, lowest, highest, digits) => new LongConcurrentHistogram(id, lowest, highest, digits));
+    /// <summary>One processor's histogram, written under its lock, and the spare it is swapped with when an interval is taken.</summary>
+    private sealed class Stripe
+    {
+        public readonly Lock Gate = new();
+        public HistogramBase Active = CreateHistogram();
+        // Only the interval's taker, holding the recorder's lock, touches the spare.
+        public HistogramBase Spare = CreateHistogram();
+    }
 }

@@ -12,6 +12,9 @@ public sealed class StreamTracker(SymbolTable symbols, MeasurementWindow window,
     private readonly ulong[] _baseSeq = new ulong[symbols.Count];
     private readonly ulong[] _lastSeq = new ulong[symbols.Count];
     private readonly long[] _received = new long[symbols.Count];
+    // The ages of the frame being read, recorded together by EndFrame.
+    private readonly long[] _ages = new long[512];
+    private int _agesCount;
     private long _receivedAtMicros;
 
     public long Ticks { get; private set; }
@@ -31,9 +34,13 @@ public sealed class StreamTracker(SymbolTable symbols, MeasurementWindow window,
     /// <summary>Sets the receive time, in µs on the client clock, of the frame about to be read.</summary>
     public void BeginFrame(long receivedAtMicros)
     {
+        RecordAges();
         _receivedAtMicros = receivedAtMicros + window.ClockOffsetMicros;
         FrameConflated = false;
     }
+
+    /// <summary>Records the ages of the frame's ticks, all at once; call it when the frame has been read.</summary>
+    public void EndFrame() => RecordAges();
 
     /// <summary>Whether the frame being read carried the conflated (or missed) flag.</summary>
     public bool FrameConflated { get; private set; }
@@ -84,7 +91,14 @@ public sealed class StreamTracker(SymbolTable symbols, MeasurementWindow window,
         _lastSeq[i] = seq;
         _received[i]++;
         Ticks++;
-        tickAge.Record(_receivedAtMicros - timeMicros);
+        if (_agesCount == _ages.Length) RecordAges();
+        _ages[_agesCount++] = _receivedAtMicros - timeMicros;
+    }
+
+    private void RecordAges()
+    {
+        tickAge.Record(_ages.AsSpan(0, _agesCount));
+        _agesCount = 0;
     }
 
     /// <summary>The last seq of each symbol this stream has seen: where a reconnect resumes it.</summary>

@@ -46,6 +46,7 @@ public sealed class LongPollClient(HttpClientOptions options, HttpClient http)
                 long before = tracker.Ticks;
                 tracker.BeginFrame(UnixTime.NowMicroseconds());
                 var answer = format.Read(buffer.Array.AsMemory(0, length), observer);
+                tracker.EndFrame();
                 m.Counters.AddFrame((int)(tracker.Ticks - before), answer.Missed);
                 cursor = answer.Cursor.IsEmpty ? throw ProtocolException.Malformed("A poll answer must carry a cursor.") : answer.CursorText();
             }

@@ -104,7 +104,9 @@ public sealed class SignalRStreamClient(WebSocketClientOptions options, HttpMess
         tracker.BeginFrame(UnixTime.NowMicroseconds());
         while (true)
         {
-            if (Consume(buffer, ref filled, m, tracker, observer) is { } closed) return closed;
+            var closed = Consume(buffer, ref filled, m, tracker, observer);
+            tracker.EndFrame();
+            if (closed is not null) return closed;
             ValueWebSocketReceiveResult result;
             do
             {

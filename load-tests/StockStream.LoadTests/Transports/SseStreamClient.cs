@@ -72,6 +72,7 @@ public sealed class SseStreamClient(HttpClientOptions options, HttpClient http)
         long before = tracker.Ticks;
         tracker.BeginFrame(UnixTime.NowMicroseconds());
         var answer = PollAnswerFormat.Json.Read(data, observer);
+        tracker.EndFrame();
         m.Counters.AddFrame((int)(tracker.Ticks - before), answer.Missed);
         return answer.TickCount;
     }

@@ -166,6 +166,7 @@ public sealed class WebSocketStreamClient(WebSocketClientOptions options, HttpMe
         long ticksBefore = tracker.Ticks;
         tracker.BeginFrame(UnixTime.NowMicroseconds());
         type = options.Format.IsText ? JsonFrameReader.Read(frame.Span, tracker) : MessagePackFrameReader.Read(frame, tracker);
+        tracker.EndFrame();
         switch (type)
         {
             case MessageType.Ticks:

@@ -9,6 +9,8 @@ namespace StockStream.LoadTests.Wire;
 /// </summary>
 public static class MessagePackFrameReader
 {
+    [ThreadStatic] private static TickAt[]? s_ticks;
+
     /// <summary>Returns the frame's message type; for Ticks and Snapshot frames, reports their ticks or quotes to <paramref name="observer"/>.</summary>
     public static MessageType Read(ReadOnlyMemory<byte> frame, IStreamObserver observer)
     {
@@ -19,7 +21,7 @@ public static class MessagePackFrameReader
         switch (type)
         {
             case MessageType.Ticks:
-                ReadTicks(ref r, observer);
+                ReadTicks(ref r, frame, observer);
                 break;
             case MessageType.Snapshot:
                 ReadQuotes(ref r, observer);
@@ -28,25 +30,31 @@ public static class MessagePackFrameReader
         return type;
     }
 
-    private static void ReadTicks(ref MessagePackReader r, IStreamObserver observer)
+    private static void ReadTicks(ref MessagePackReader r, ReadOnlyMemory<byte> frame, IStreamObserver observer)
     {
-        // The flags follow the ticks, but a tick's seq jump is judged by them: peek past the array first.
-        var peek = r.CreatePeekReader();
-        peek.Skip();
-        bool conflated = ((TickFlags)peek.ReadInt32() & TickFlags.Conflated) != 0;
-
-        for (int i = r.ReadArrayHeader(); i > 0; i--)
+        // The flags follow the ticks, but a tick's seq jump is judged by them: the ticks are read once, into a buffer
+        // this thread keeps, and reported once the flags are known (peeking past them first read every tick twice).
+        int count = r.ReadArrayHeader();
+        var ticks = s_ticks is { } kept && kept.Length >= count ? kept : s_ticks = new TickAt[Math.Max(count, 512)];
+        for (int i = 0; i < count; i++)
         {
             int fields = r.ReadArrayHeader();
             var symbol = ReadSymbol(ref r);
+            int symbolStart = (int)r.Consumed - symbol.Length;
             ulong seq = r.ReadUInt64();
             r.Skip(); // price
             r.Skip(); // size
             long time = r.ReadInt64();
             for (int extra = fields - 5; extra > 0; extra--) r.Skip();
-            observer.OnTick(symbol, seq, time, conflated);
+            ticks[i] = new TickAt(symbolStart, symbol.Length, seq, time);
         }
+        bool conflated = ((TickFlags)r.ReadInt32() & TickFlags.Conflated) != 0;
+        var bytes = frame.Span;
+        foreach (var tick in ticks.AsSpan(0, count)) observer.OnTick(bytes.Slice(tick.SymbolStart, tick.SymbolLength), tick.Seq, tick.Time, conflated);
     }
+
+    /// <summary>A tick read from a frame: where its symbol's bytes are in the frame, its seq and its time.</summary>
+    private readonly record struct TickAt(int SymbolStart, int SymbolLength, ulong Seq, long Time);
 
     internal static void ReadQuotes(ref MessagePackReader r, IStreamObserver observer)
     {

@@ -59,6 +59,42 @@ public class LatencyRecorderTests
     }
 
     [Fact]
+    public async Task RecordsBatchesFromManyThreadsWhileIntervalsAreTakenWithoutLosingValues()
+    {
+        var recorder = new LatencyRecorder();
+        long[] frame = [.. Enumerable.Range(1, 56).Select(i => i * 100L)];
+        var writers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            for (int i = 0; i < 2_000; i++) recorder.Record(frame);
+        }));
+        long sampled = 0;
+        var sampling = Task.Run(() =>
+        {
+            for (int i = 0; i < 50; i++) sampled += recorder.TakeInterval().Count;
+        });
+
+        await Task.WhenAll(writers.Append(sampling)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        var total = recorder.Total();
+        Assert.Equal(4 * 2_000 * 56, total.Count);
+        Assert.InRange(sampled, 0, total.Count);
+        Assert.Equal(5.6, total.MaxMs, tolerance: 0.01);
+    }
+
+    [Fact]
+    public void CountsNegativeLatenciesOfABatchAndRecordsThemAsZero()
+    {
+        var recorder = new LatencyRecorder();
+        recorder.Record([-50, 2_000, -1]);
+
+        Assert.Equal(2, recorder.NegativeCount);
+        var total = recorder.Total();
+        Assert.Equal(3, total.Count);
+        Assert.Equal(0, total.MinMs);
+        Assert.Equal(2.0, total.MaxMs, tolerance: 0.01);
+    }
+
+    [Fact]
     public void CountsNegativeLatenciesAndRecordsThemAsZero()
     {
         var recorder = new LatencyRecorder();

@@ -56,10 +56,39 @@ public class StreamTrackerTests
         var tracker = NewTracker();
         tracker.BeginFrame(receivedAtMicros: 5_000);
         tracker.OnTick(Aapl, 1, timeMicros: 3_000, conflated: false);
+        tracker.EndFrame();
 
         var age = _tickAge.Total();
         Assert.Equal(1, age.Count);
         Assert.Equal(2.0, age.P50Ms, precision: 2);
+    }
+
+    [Fact]
+    public void RecordsAFramesAgesWhenTheFrameEnds()
+    {
+        var tracker = NewTracker();
+        tracker.BeginFrame(receivedAtMicros: 10_000);
+        tracker.OnTick(Aapl, 1, timeMicros: 9_000, conflated: false);
+        tracker.OnTick(Msft, 1, timeMicros: 6_000, conflated: false);
+        Assert.Equal(0, _tickAge.Total().Count);
+
+        tracker.EndFrame();
+
+        var age = _tickAge.Total();
+        Assert.Equal(2, age.Count);
+        Assert.Equal(4.0, age.MaxMs, precision: 2);
+    }
+
+    [Fact]
+    public void RecordsEveryAgeOfAFrameLargerThanItsBuffer()
+    {
+        var tracker = NewTracker();
+        tracker.BeginFrame(receivedAtMicros: 1_000_000);
+        for (ulong seq = 1; seq <= 2_000; seq++) tracker.OnTick(Aapl, seq, timeMicros: (long)seq, conflated: false);
+        tracker.EndFrame();
+
+        Assert.Equal(2_000, _tickAge.Total().Count);
+        Assert.Equal(2_000, tracker.Ticks);
     }
 
     [Fact]
@@ -82,6 +111,7 @@ public class StreamTrackerTests
         tracker.OnTick(Aapl, 9, timeMicros: 900, conflated: false); // a warm-up gap is not the measurement's
         tracker.OnTick(Aapl, 10, timeMicros: 1_000, conflated: false);
         tracker.OnTick(Aapl, 11, timeMicros: 1_100, conflated: false);
+        tracker.EndFrame();
 
         Assert.Equal(2, tracker.Ticks);
         Assert.Equal(0, tracker.GapTicks);
