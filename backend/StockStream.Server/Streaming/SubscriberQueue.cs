@@ -23,6 +23,9 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
     private readonly TickBacklog _backlog = new(maxPendingTicks, maxSymbols, metrics);
     private Queue<OutboundItem>? _control;
     private EncodedTick[]? _batch;
+    // The publisher's: ticks of the batch being published, not yet queued (see Stage).
+    private StreamTick[]? _staged;
+    private int _stagedCount;
     // A wake-up of the writer is pending: set with the first item after a drain, cleared when the writer drains.
     private bool _signaled;
     private bool _completed;
@@ -50,21 +53,42 @@ public sealed partial class SubscriberQueue(string id, int maxSymbols, int maxPe
     /// <summary>A control message is waiting or the queue is completed: the writer should not hold ticks back.</summary>
     public bool NeedsPromptSend { get { lock (_gate) return _completed || _control is { Count: > 0 }; } }
 
-    /// <summary>Called by the hub for every tick of a subscribed symbol. Returns true when the writer must be woken.</summary>
-    internal bool Enqueue(StreamTick tick)
+    /// <summary>
+    /// Called by the hub's publisher for every tick of a subscribed symbol in the batch it publishes: the ticks are
+    /// gathered here, without a lock, and queued together by <see cref="EnqueueStaged"/>. Returns true for the batch's
+    /// first, so the hub knows which queues to flush. Only the publisher, under the hub's publish lock, touches what is staged.
+    /// </summary>
+    internal bool Stage(StreamTick tick)
     {
-        lock (_gate)
-        {
-            if (_completed) return false;
-            _backlog.Add(tick, _subscribed);
-            bool wake = !_signaled;
-            _signaled = true;
-            AssertInvariants();
-            return wake;
-        }
+        _staged ??= new StreamTick[4];
+        if (_stagedCount == _staged.Length) Array.Resize(ref _staged, 2 * _staged.Length);
+        _staged[_stagedCount++] = tick;
+        return _stagedCount == 1;
     }
 
-    /// <summary>Wakes the writer loop; the hub calls it once per batch for every queue it touched.</summary>
+    /// <summary>Queues the staged ticks under one lock (instead of one per tick); returns true when the writer must be woken.</summary>
+    internal bool EnqueueStaged()
+    {
+        var staged = _staged.AsSpan(0, _stagedCount);
+        bool wake = false;
+        lock (_gate)
+        {
+            if (!_completed)
+            {
+                foreach (var tick in staged) _backlog.Add(tick, _subscribed);
+                wake = !_signaled;
+                _signaled = true;
+                AssertInvariants();
+            }
+        }
+        staged.Clear();
+        _stagedCount = 0;
+        // A batch replayed by a catching-up backplane can be large: its array is not kept.
+        if (_staged!.Length > KeptArrayLength) _staged = null;
+        return wake;
+    }
+
+    /// <summary>Wakes the writer loop; the hub calls it once per batch for every queue whose writer was not already due to wake.</summary>
     internal void Signal() => _signal.Set();
 
     public void EnqueueControl(ServerMessage message)

@@ -22,6 +22,9 @@ public sealed class TickHub : ITickSink
     private readonly TimeProvider _clock;
     private readonly Lock _stateGate = new();
     private readonly List<SubscriberQueue> _touched = [];
+    // Publishing a batch and changing the market state exclude each other (an admin request may close the market while
+    // the generator publishes); uncontended, as publishing is one thread at a time.
+    private readonly Lock _publishGate = new();
     // Market-state broadcasts are rare and connects frequent: a set under the state lock, not a copied array.
     private readonly HashSet<SubscriberQueue> _attached = [];
     private volatile MarketState _state;
@@ -79,6 +82,11 @@ public sealed class TickHub : ITickSink
     /// <summary>Publishes the batch that follows <see cref="Offset"/>. Called by one thread at a time (the backplane's consumer).</summary>
     public void Publish(TickBatch batch)
     {
+        lock (_publishGate) PublishLocked(batch);
+    }
+
+    private void PublishLocked(TickBatch batch)
+    {
         if (batch.FirstOffset != _offset + 1)
             throw new InvalidOperationException($"A batch starting at offset {batch.FirstOffset} cannot follow offset {_offset}.");
         ulong offset = batch.FirstOffset;
@@ -91,15 +99,18 @@ public sealed class TickHub : ITickSink
                 Volatile.Write(ref _offset, offset);
                 foreach (var subscriber in subscribers)
                 {
-                    if (subscriber?.Enqueue(encoded) == true) _touched.Add(subscriber);
+                    if (subscriber?.Stage(encoded) == true) _touched.Add(subscriber);
                 }
                 waiters?.TrySetResult();
             }
             offset++;
         }
         Volatile.Write(ref _offset, batch.LastOffset);
-        // One wake-up per connection per batch: this is what lets a frame carry many ticks.
-        foreach (var subscriber in _touched) subscriber.Signal();
+        // One lock and at most one wake-up per connection per batch: this is what lets a frame carry many ticks.
+        foreach (var subscriber in _touched)
+        {
+            if (subscriber.EnqueueStaged()) subscriber.Signal();
+        }
         _touched.Clear();
     }
 
@@ -126,6 +137,12 @@ public sealed class TickHub : ITickSink
     }
 
     public void SetMarketState(MarketState state)
+    {
+        // Between two batches, never inside one: every tick of a batch is queued before the change, none after it.
+        lock (_publishGate) ChangeMarketState(state);
+    }
+
+    private void ChangeMarketState(MarketState state)
     {
         TaskCompletionSource changed;
         lock (_stateGate)

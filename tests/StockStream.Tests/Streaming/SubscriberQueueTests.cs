@@ -150,4 +150,30 @@ public class SubscriberQueueTests
         Assert.Equal([a, b], ticks.SelectMany(item => item.Ticks).Where(t => t.Tick.Seq == 20).Select(t => t.Tick.Symbol));
         Assert.True(ticks[0].Flags.HasFlag(TickFlags.Conflated), "the first frame still says it was conflated");
     }
+
+    [Fact]
+    public async Task EveryTickOfABatchReachesEachOfItsQueuesInOrder()
+    {
+        var kit = new StreamingTestKit();
+        string a = kit.Symbol(0), b = kit.Symbol(1);
+        var both = kit.NewQueue(maxPendingTicks: 1_024, maxTicksPerFrame: 1_024);
+        var onlyB = kit.NewQueue(maxPendingTicks: 1_024, maxTicksPerFrame: 1_024);
+        kit.Hub.Subscribe(both, new SubscribeMessage(1, [a, b]));
+        kit.Hub.Subscribe(onlyB, new SubscribeMessage(1, [b]));
+        StreamingTestKit.Drain(both);
+        StreamingTestKit.Drain(onlyB);
+
+        // Larger than the array a queue keeps for a batch between batches, then a small one after it.
+        string[] large = [.. Enumerable.Range(0, 300).SelectMany(_ => new[] { a, b, a })];
+        kit.Publish(large);
+        await both.WaitAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        kit.Publish(b, a);
+
+        var ticks = StreamingTestKit.Drain(both).SelectMany(item => item.Ticks).Select(t => (t.Tick.Symbol, t.Tick.Seq)).ToList();
+        Assert.Equal(large.Length + 2, ticks.Count);
+        Assert.Equal([.. Enumerable.Range(1, 601).Select(seq => (a, (ulong)seq))], ticks.Where(t => t.Symbol == a));
+        Assert.Equal([.. Enumerable.Range(1, 301).Select(seq => (b, (ulong)seq))], ticks.Where(t => t.Symbol == b));
+        Assert.Equal((a, 601UL), ticks[^1]);
+        Assert.Equal([.. Enumerable.Range(1, 301).Select(seq => (b, (ulong)seq))], StreamingTestKit.Drain(onlyB).SelectMany(item => item.Ticks).Select(t => (t.Tick.Symbol, t.Tick.Seq)));
+    }
 }
