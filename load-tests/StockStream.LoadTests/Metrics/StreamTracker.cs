@@ -12,7 +12,7 @@ public sealed class StreamTracker(SymbolTable symbols, MeasurementWindow window,
     private readonly ulong[] _baseSeq = new ulong[symbols.Count];
     private readonly ulong[] _lastSeq = new ulong[symbols.Count];
     private readonly long[] _received = new long[symbols.Count];
-    // The ages of the frame being read, recorded together by EndFrame.
+    // The ages of the frame being read, recorded together by EndFrame (or by the next BeginFrame, when reading a frame threw).
     private readonly long[] _ages = new long[512];
     private int _agesCount;
     private long _receivedAtMicros;
