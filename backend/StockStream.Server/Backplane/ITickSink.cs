@@ -23,6 +23,12 @@ public interface ITickSink
     /// <summary>Takes the batch that follows <see cref="Offset"/>.</summary>
     void Publish(TickBatch batch);
 
+    /// <summary>
+    /// Takes the batch that follows <see cref="Offset"/> only while the market is open, checked atomically with
+    /// <see cref="SetMarketState"/>: false, and nothing taken in, when it is not.
+    /// </summary>
+    bool PublishWhileOpen(TickBatch batch);
+
     void SetMarketState(MarketState state);
 
     /// <summary>

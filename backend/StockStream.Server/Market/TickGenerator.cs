@@ -29,6 +29,12 @@ public sealed partial class TickGenerator(
             {
                 await GenerateAsync(lease, term.Token);
             }
+            catch (MarketNotOpenException)
+            {
+                // The market closed or halted while a batch was on its way to the stream, which refused it: those ticks
+                // never happened, and the simulator, which counted them, starts again from the stream as it stands.
+                LogBatchRefused(logger);
+            }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested && (lease.IsLost || e is not OperationCanceledException))
             {
                 // The batch in flight is lost with the lease: whoever generates next continues from the shared stream.
@@ -79,6 +85,9 @@ public sealed partial class TickGenerator(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "This node generates the market from stream offset {Offset}")]
     private static partial void LogGenerating(ILogger logger, ulong offset);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The market left the open state as a batch was published; the batch was dropped")]
+    private static partial void LogBatchRefused(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This node stopped generating: {Reason}")]
     private static partial void LogSteppedDown(ILogger logger, string reason);

@@ -85,6 +85,17 @@ public sealed class TickHub : ITickSink
         lock (_publishGate) PublishLocked(batch);
     }
 
+    /// <inheritdoc />
+    public bool PublishWhileOpen(TickBatch batch)
+    {
+        lock (_publishGate)
+        {
+            if (_state != MarketState.Open) return false;
+            PublishLocked(batch);
+            return true;
+        }
+    }
+
     private void PublishLocked(TickBatch batch)
     {
         if (batch.FirstOffset != _offset + 1)

@@ -16,12 +16,13 @@ internal sealed class StreamingTestKit
     public StreamingTestKit(int symbols = 5, int maxSymbols = 3, int historyTicks = 100, int maxReplayBytes = int.MaxValue)
     {
         Catalog = new InstrumentCatalog(symbols, 1);
-        Metrics = new StreamingMetrics(new TestMeterFactory());
+        Metrics = new StreamingMetrics(MeterFactory);
         Hub = new TickHub(Catalog, Options.Create(new StreamingOptions { MaxSymbols = maxSymbols, HistoryMaxTicksPerSymbol = historyTicks, MaxReplayBytes = maxReplayBytes }),
             Options.Create(new MarketOptions()), Metrics, TimeProvider.System);
     }
 
     public InstrumentCatalog Catalog { get; }
+    public IMeterFactory MeterFactory { get; } = new TestMeterFactory();
     public StreamingMetrics Metrics { get; }
     public TickHub Hub { get; }
 

@@ -14,7 +14,8 @@ public sealed class InProcessBackplane(ITickSink sink) : ITickBackplane
 
     public ValueTask PublishAsync(GeneratorLease lease, TickBatch batch, CancellationToken cancellationToken)
     {
-        sink.Publish(batch);
+        // A close between the generator's look at the state and this call must not let the batch follow it.
+        if (!sink.PublishWhileOpen(batch)) throw new MarketNotOpenException();
         return ValueTask.CompletedTask;
     }
 

@@ -71,7 +71,7 @@ public sealed class RedisBackplane : ITickBackplane, IHostedService
             case 2:
                 // Refused ticks never happened: the generator starts again from the stream once it is open.
                 _lease.Lose(lease, "the market closed before the batch was published");
-                throw new InvalidOperationException("The market is not open.");
+                throw new MarketNotOpenException();
         }
     }
 
