@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace StockStream.Server.Transports;
@@ -7,9 +8,8 @@ public sealed class TransportMetrics
 {
     private readonly UpDownCounter<long> _connections;
     private readonly Counter<long> _connectionsOpened;
-    private readonly Counter<long> _ticksSent;
-    private readonly Counter<long> _framesSent;
-    private readonly Counter<long> _bytesSent;
+    // What is sent is counted once per frame: plain counts per transport, read by observable counters when collected.
+    private readonly ConcurrentDictionary<string, SentCounts> _sent = new(StringComparer.Ordinal);
     private readonly Counter<long> _rejectedInputs;
     private readonly Counter<long> _sendStalls;
 
@@ -18,9 +18,9 @@ public sealed class TransportMetrics
         var meter = meterFactory.Create(ServerMeter.Name);
         _connections = meter.CreateUpDownCounter<long>("stockstream.connections", "{connection}", "Open streaming connections.");
         _connectionsOpened = meter.CreateCounter<long>("stockstream.connections.opened", "{connection}", "Streaming connections accepted.");
-        _ticksSent = meter.CreateCounter<long>("stockstream.ticks.sent", "{tick}", "Ticks sent to clients.");
-        _framesSent = meter.CreateCounter<long>("stockstream.frames.sent", "{frame}", "Frames or responses sent to clients.");
-        _bytesSent = meter.CreateCounter<long>("stockstream.bytes.sent", "By", "Payload bytes sent to clients.");
+        meter.CreateObservableCounter("stockstream.ticks.sent", () => SentBy(static s => s.Ticks), "{tick}", "Ticks sent to clients.");
+        meter.CreateObservableCounter("stockstream.frames.sent", () => SentBy(static s => s.Frames), "{frame}", "Frames or responses sent to clients.");
+        meter.CreateObservableCounter("stockstream.bytes.sent", () => SentBy(static s => s.Bytes), "By", "Payload bytes sent to clients.");
         _rejectedInputs = meter.CreateCounter<long>("stockstream.inputs.rejected", "{message}", "Client inputs refused as malformed, unknown or excessive.");
         _sendStalls = meter.CreateCounter<long>("stockstream.send.stalls", "{connection}", "Connections dropped because a send stalled.");
     }
@@ -33,13 +33,11 @@ public sealed class TransportMetrics
 
     public void ConnectionClosed(string transport) => _connections.Add(-1, new KeyValuePair<string, object?>("transport", transport));
 
-    public void Sent(string transport, int ticks, int bytes)
-    {
-        var tag = new KeyValuePair<string, object?>("transport", transport);
-        if (ticks > 0) _ticksSent.Add(ticks, tag);
-        _framesSent.Add(1, tag);
-        _bytesSent.Add(bytes, tag);
-    }
+    /// <summary>One frame (or poll answer, or SSE event) sent, carrying <paramref name="ticks"/> ticks in <paramref name="bytes"/> bytes.</summary>
+    public void Sent(string transport, int ticks, int bytes) => _sent.GetOrAdd(transport, static _ => new SentCounts()).Add(ticks, bytes);
+
+    private IEnumerable<Measurement<long>> SentBy(Func<SentCounts, long> count) =>
+        _sent.Select(t => new Measurement<long>(count(t.Value), new KeyValuePair<string, object?>("transport", t.Key)));
 
     public void InputRejected(string transport, string reason) =>
         _rejectedInputs.Add(1, new KeyValuePair<string, object?>("transport", transport), new KeyValuePair<string, object?>("reason", reason));

@@ -26,6 +26,8 @@ public class OperationsTests(StockStreamServer server) : IClassFixture<StockStre
         Assert.Matches("stockstream_poll_requests_total\\{[^}]*outcome=\"start\"", text);
         Assert.Matches("stockstream_ticks_sent_total\\{[^}]*transport=\"longpolling\"[^}]*\\} [1-9]", text);
         Assert.Matches("stockstream_bytes_sent_bytes_total\\{[^}]*transport=\"sse\"[^}]*\\} [1-9]", text);
+        Assert.Matches("stockstream_frames_sent_total\\{[^}]*transport=\"sse\"[^}]*\\} [1-9]", text);
+        Assert.Contains("# TYPE stockstream_ticks_sent_total counter", text); // counted per frame, exported as a counter
         Assert.Matches("stockstream_connections_opened_total\\{[^}]*transport=\"sse\"", text);
         Assert.Contains("stockstream_poll_held", text);
         Assert.Contains("dotnet_gc_", text); // runtime metrics
