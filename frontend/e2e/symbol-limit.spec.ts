@@ -7,6 +7,11 @@ for (const transport of ['long-poll', 'sse'] as const) {
     try {
       const symbols = (await instruments(server.url)).slice(0, 5).map((i) => i.symbol);
       const refused: string[] = [];
+      const asked: number[] = [];
+      page.on('request', (request) => {
+        const wanted = new URL(request.url()).searchParams.get('symbols');
+        if (wanted !== null) asked.push(wanted.split(',').length);
+      });
       page.on('response', (response) => {
         if (response.status() === 400) refused.push(response.url());
       });
@@ -21,6 +26,9 @@ for (const transport of ['long-poll', 'sse'] as const) {
       // Streaming on: a few seconds of ticks later, the server was refused once, not again and again.
       await expect.poll(async () => Number(await row(page, symbols[0]).getByTestId('ticks').getAttribute('data-count'))).toBeGreaterThan(8);
       expect(refused).toHaveLength(1);
+      // The excess left the watchlist in one change: no request in between asked for four.
+      expect(asked[0]).toBe(5);
+      expect(asked.slice(1).every((n) => n <= 3)).toBe(true);
       expect(await page.getByTestId('connection-state').getAttribute('data-state')).toBe('open');
 
       await page.getByLabel('Add symbol').fill(symbols[4]);

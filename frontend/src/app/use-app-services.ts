@@ -31,7 +31,7 @@ export function useAppServices(onRejected: (rejections: Rejection[]) => void): A
       symbols: watchlist.getSnapshot().symbols,
       sink: market,
       onRejected: (rejections) => {
-        rejections.forEach((r) => watchlist.remove(r.symbol));
+        watchlist.remove(...rejections.map((r) => r.symbol));
         onRejected(rejections);
       },
     });

@@ -26,6 +26,18 @@ describe('WatchlistStore', () => {
     expect(list.getSnapshot()).toEqual({ symbols: ['MSFT'], selected: 'MSFT' });
   });
 
+  it('removes several symbols in one change, so a listener never sees a list in between', () => {
+    const list = new WatchlistStore(null);
+    ['AAPL', 'MSFT', 'NVDA', 'AMZN'].forEach((s) => list.add(s));
+    list.select('NVDA');
+    const seen: (readonly string[])[] = [];
+    list.subscribe(() => seen.push(list.getSnapshot().symbols));
+    list.remove('NVDA', 'AMZN', 'TSLA');
+    list.remove('TSLA');
+    expect(seen).toEqual([['AAPL', 'MSFT']]);
+    expect(list.getSnapshot().selected).toBe('AAPL');
+  });
+
   it('seeds defaults on a first visit only, never into a list the user emptied', () => {
     const storage = new MemoryStorage() as unknown as Storage;
     const first = new WatchlistStore(storage);

@@ -41,9 +41,11 @@ export class WatchlistStore {
     return null;
   }
 
-  remove(symbol: string): void {
-    const symbols = this.state.symbols.filter((s) => s !== symbol);
-    const selected = this.state.selected === symbol ? (symbols[0] ?? null) : this.state.selected;
+  /** Removes the symbols in one change: listeners see the list without all of them, never a list in between. */
+  remove(...removed: string[]): void {
+    const symbols = this.state.symbols.filter((s) => !removed.includes(s));
+    if (symbols.length === this.state.symbols.length) return;
+    const selected = this.state.selected !== null && removed.includes(this.state.selected) ? (symbols[0] ?? null) : this.state.selected;
     this.set({ symbols, selected });
   }
 
