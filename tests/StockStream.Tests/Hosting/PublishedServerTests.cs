@@ -18,6 +18,15 @@ public partial class PublishedServerTests(PublishedServer server) : IClassFixtur
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(app, "assets"), "*.js"));
     }
 
+    [Fact]
+    public void ThePublishedRuntimeConfigTurnsTheThreadPoolsSpinningOff()
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(server.OutputFolder, "StockStream.Server.runtimeconfig.json")));
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.Equal(0, properties.GetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit").GetInt32());
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/some/client/route")]
