@@ -62,7 +62,7 @@ public sealed partial class TickGenerator(
         var simulator = new TickSimulator(catalog, market, now, resume.IsFresh ? null : resume.Quotes);
         var batch = new List<Tick>(1024);
         bool wasOpen = true;
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(market.PublishIntervalMs), clock);
+        using var timer = new PublishTicker(market.PublishIntervalMs);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
             bool open = backplane.MarketState == MarketState.Open;

@@ -1,0 +1,54 @@
+using StockStream.Server.Market;
+
+namespace StockStream.Tests.Market;
+
+/// <summary>The generator's publish beat: it wakes, folds the wake-ups nobody took, and stops.</summary>
+public class PublishTickerTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task ItWakesTheLoopAgainAndAgain()
+    {
+        using var ticker = new PublishTicker(1);
+        for (int i = 0; i < 20; i++)
+            Assert.True(await ticker.WaitForNextTickAsync(CancellationToken.None).AsTask().WaitAsync(Patience));
+    }
+
+    [Fact]
+    public async Task BeatsThatPassedUntakenFoldIntoOne()
+    {
+        using var ticker = new PublishTicker(500);
+        // Two beats (at 500 and 1,000 ms) pass while nobody waits, and the wait below starts well before the third.
+        // They leave one wake-up behind, not a burst of them.
+        await Task.Delay(1_200);
+        Assert.True(ticker.WaitForNextTickAsync(CancellationToken.None).IsCompletedSuccessfully);
+        var next = ticker.WaitForNextTickAsync(CancellationToken.None);
+        Assert.False(next.IsCompleted);
+        Assert.True(await next.AsTask().WaitAsync(Patience));
+    }
+
+    [Fact]
+    public async Task ADisposedTickerEndsTheWaitingLoop()
+    {
+        var ticker = new PublishTicker(1_000);
+        var waiting = ticker.WaitForNextTickAsync(CancellationToken.None).AsTask();
+        ticker.Dispose();
+        Assert.False(await waiting.WaitAsync(Patience));
+        Assert.False(await ticker.WaitForNextTickAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CancellingTheWaitThrows()
+    {
+        using var ticker = new PublishTicker(1_000);
+        using var cancel = new CancellationTokenSource();
+        var waiting = ticker.WaitForNextTickAsync(cancel.Token).AsTask();
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Patience));
+    }
+
+    [Fact]
+    public void AnIntervalBelowOneMillisecondIsRefused()
+        => Assert.Throws<ArgumentOutOfRangeException>(() => new PublishTicker(0));
+}
