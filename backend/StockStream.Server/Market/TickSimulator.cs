@@ -44,6 +44,9 @@ public sealed class TickSimulator
         }
     }
 
+    /// <summary>When the next tick falls due (Unix µs).</summary>
+    public long NextDue => _due.TryPeek(out _, out var key) ? key.Due : long.MaxValue;
+
     /// <summary>Restarts arrivals from <paramref name="now"/>, e.g. when the market reopens: no burst of missed trades.</summary>
     public void ScheduleAll(long now)
     {

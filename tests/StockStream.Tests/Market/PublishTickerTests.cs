@@ -1,3 +1,4 @@
+using StockStream.Protocol;
 using StockStream.Server.Market;
 
 namespace StockStream.Tests.Market;
@@ -10,7 +11,7 @@ public class PublishTickerTests
     [Fact]
     public async Task ItWakesTheLoopAgainAndAgain()
     {
-        using var ticker = new PublishTicker(1);
+        using var ticker = new PublishTicker(1, TimeProvider.System);
         for (int i = 0; i < 20; i++)
             Assert.True(await ticker.WaitForNextTickAsync(CancellationToken.None).AsTask().WaitAsync(Patience));
     }
@@ -18,7 +19,7 @@ public class PublishTickerTests
     [Fact]
     public async Task BeatsThatPassedUntakenFoldIntoOne()
     {
-        using var ticker = new PublishTicker(500);
+        using var ticker = new PublishTicker(500, TimeProvider.System);
         // Two beats (at 500 and 1,000 ms) pass while nobody waits, and the wait below starts well before the third.
         // They leave one wake-up behind, not a burst of them.
         await Task.Delay(1_200);
@@ -29,9 +30,22 @@ public class PublishTickerTests
     }
 
     [Fact]
+    public async Task BeatsBeforeTheQuietTimeDoNotWakeTheLoop()
+    {
+        var clock = TimeProvider.System;
+        using var ticker = new PublishTicker(1, clock);
+        long quietUntil = clock.NowMicroseconds() + 300_000;
+        ticker.QuietUntil(quietUntil);
+        // One beat may have been released before the quiet time was set; the one after it comes no sooner than that time.
+        Assert.True(await ticker.WaitForNextTickAsync(CancellationToken.None).AsTask().WaitAsync(Patience));
+        Assert.True(await ticker.WaitForNextTickAsync(CancellationToken.None).AsTask().WaitAsync(Patience));
+        Assert.True(clock.NowMicroseconds() >= quietUntil);
+    }
+
+    [Fact]
     public async Task ADisposedTickerEndsTheWaitingLoop()
     {
-        var ticker = new PublishTicker(1_000);
+        var ticker = new PublishTicker(1_000, TimeProvider.System);
         var waiting = ticker.WaitForNextTickAsync(CancellationToken.None).AsTask();
         ticker.Dispose();
         Assert.False(await waiting.WaitAsync(Patience));
@@ -41,7 +55,7 @@ public class PublishTickerTests
     [Fact]
     public async Task CancellingTheWaitThrows()
     {
-        using var ticker = new PublishTicker(1_000);
+        using var ticker = new PublishTicker(1_000, TimeProvider.System);
         using var cancel = new CancellationTokenSource();
         var waiting = ticker.WaitForNextTickAsync(cancel.Token).AsTask();
         await cancel.CancelAsync();
@@ -50,5 +64,5 @@ public class PublishTickerTests
 
     [Fact]
     public void AnIntervalBelowOneMillisecondIsRefused()
-        => Assert.Throws<ArgumentOutOfRangeException>(() => new PublishTicker(0));
+        => Assert.Throws<ArgumentOutOfRangeException>(() => new PublishTicker(0, TimeProvider.System));
 }

@@ -24,6 +24,22 @@ public class TickSimulatorTests
     }
 
     [Fact]
+    public void NextDueIsTheTimeOfTheTickThatComesNext()
+    {
+        var simulator = new TickSimulator(new InstrumentCatalog(Options.Symbols, Options.Seed), Options, startTime: 0);
+        var ticks = new List<Tick>();
+        for (int i = 0; i < 100; i++)
+        {
+            long due = simulator.NextDue;
+            simulator.GenerateUntil(due - 1, ticks);
+            Assert.Empty(ticks);
+            simulator.GenerateUntil(due, ticks);
+            Assert.Equal(due, ticks[0].Time);
+            ticks.Clear();
+        }
+    }
+
+    [Fact]
     public void SeqsStartAtOneAndAreContiguousPerSymbolAndTimesAreOrdered()
     {
         var ticks = new List<Tick>();
