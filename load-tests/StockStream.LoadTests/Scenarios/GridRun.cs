@@ -102,13 +102,21 @@ public sealed class GridRun : ILoadTestRun
             {
                 if (other is null) continue;
                 yield return new($"{point.Description}: {transports[0].ScenarioName()} vs {kind.ScenarioName()}, p50 / p99 ms",
-                    Text($"{first.TickAge.P50Ms:0.0} / {first.TickAge.P99Ms:0.0} vs {other.TickAge.P50Ms:0.0} / {other.TickAge.P99Ms:0.0} ({Ratio(first.TickAge.P50Ms, other.TickAge.P50Ms)} / {Ratio(first.TickAge.P99Ms, other.TickAge.P99Ms)})"));
+                    $"{Ages(first)} vs {Ages(other)} ({AgeRatio(first, other, a => a.P50Ms)} / {AgeRatio(first, other, a => a.P99Ms)})");
+                // Three places: two runs of one grid row often differ in the third, and "no more CPU" is judged on it.
                 yield return new($"{point.Description}: {transports[0].ScenarioName()} vs {kind.ScenarioName()}, server cores; delivered",
-                    Text($"{first.Resources.ServerCores:0.00} vs {other.Resources.ServerCores:0.00} ({Ratio(first.Resources.ServerCores, other.Resources.ServerCores)}); {first.Delivery.Ratio:P1} vs {other.Delivery.Ratio:P1}; other processes {first.Resources.OtherCores:0.00} / {other.Resources.OtherCores:0.00} cores"));
+                    Text($"{first.Resources.ServerCores:0.000} vs {other.Resources.ServerCores:0.000} ({Ratio(first.Resources.ServerCores, other.Resources.ServerCores, "0.000")}); {first.Delivery.Ratio:P1} vs {other.Delivery.Ratio:P1}; other processes {first.Resources.OtherCores:0.00} / {other.Resources.OtherCores:0.00} cores"));
             }
         }
     }
 
-    private static string Ratio(double? a, double? b) =>
-        a is { } x && b is { } y && y > 0 ? string.Create(CultureInfo.InvariantCulture, $"{x / y:0.00}×") : "n/a";
+    // A transport none of whose ticks arrived within the run has no ages: not ages of 0 ms.
+    private static string Ages(ScenarioStats s) =>
+        s.TickAge.Count == 0 ? "none in time" : string.Create(CultureInfo.InvariantCulture, $"{s.TickAge.P50Ms:0.0} / {s.TickAge.P99Ms:0.0}");
+
+    private static string AgeRatio(ScenarioStats a, ScenarioStats b, Func<LatencyStats, double> quantile) =>
+        a.TickAge.Count == 0 || b.TickAge.Count == 0 ? "n/a" : Ratio(quantile(a.TickAge), quantile(b.TickAge));
+
+    private static string Ratio(double? a, double? b, string format = "0.00") =>
+        a is { } x && b is { } y && y > 0 ? (x / y).ToString(format, CultureInfo.InvariantCulture) + "×" : "n/a";
 }
