@@ -12,19 +12,18 @@ public class OperationsTests(StockStreamServer server) : IClassFixture<StockStre
     {
         var symbols = server.BusySymbols(1);
         var start = await server.PollAsync(symbols);
-        await server.PollAsync(symbols, start.Cursor, timeoutMs: 10_000);
+        var polled = await server.PollAsync(symbols, start.Cursor, timeoutMs: 10_000);
+        Assert.NotEmpty(polled.Ticks);
         await using (var sse = await server.OpenSseAsync(symbols))
         {
             await sse.ReadEventAsync("ticks");
         }
         using var http = server.CreateHttpClient();
-        using var response = await http.GetAsync("/metrics");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        string text = await response.Content.ReadAsStringAsync();
+        const string PolledTicks = "stockstream_ticks_sent_total\\{[^}]*transport=\"longpolling\"[^}]*\\} [1-9]";
+        string text = await ScrapeUntilAsync(http, PolledTicks);
         Assert.Contains("# TYPE stockstream_poll_requests_total counter", text);
         Assert.Matches("stockstream_poll_requests_total\\{[^}]*outcome=\"start\"", text);
-        Assert.Matches("stockstream_ticks_sent_total\\{[^}]*transport=\"longpolling\"[^}]*\\} [1-9]", text);
+        Assert.Matches(PolledTicks, text);
         Assert.Matches("stockstream_bytes_sent_bytes_total\\{[^}]*transport=\"sse\"[^}]*\\} [1-9]", text);
         Assert.Matches("stockstream_frames_sent_total\\{[^}]*transport=\"sse\"[^}]*\\} [1-9]", text);
         Assert.Contains("# TYPE stockstream_ticks_sent_total counter", text); // counted per frame, exported as a counter
@@ -32,6 +31,25 @@ public class OperationsTests(StockStreamServer server) : IClassFixture<StockStre
         Assert.Contains("stockstream_poll_held", text);
         Assert.Contains("dotnet_gc_", text); // runtime metrics
         Assert.Contains("http_server_request_duration_seconds", text); // ASP.NET Core's own
+    }
+
+    /// <summary>
+    /// Scrapes <c>/metrics</c> until <paramref name="pattern"/> is in it (10 s at most). A poll's ticks are counted once
+    /// its answer is flushed, so the client can have read the whole answer a moment before they are counted; nothing
+    /// signals the count, so the test scrapes again as a Prometheus server would.
+    /// </summary>
+    private static async Task<string> ScrapeUntilAsync(HttpClient http, string pattern)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            using var response = await http.GetAsync("/metrics");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+            string text = await response.Content.ReadAsStringAsync();
+            if (System.Text.RegularExpressions.Regex.IsMatch(text, pattern) || DateTime.UtcNow > deadline) return text;
+            await Task.Delay(50);
+        }
     }
 
     [Fact]
