@@ -19,13 +19,15 @@ public class PublishTickerTests
     [Fact]
     public async Task BeatsThatPassedUntakenFoldIntoOne()
     {
-        using var ticker = new PublishTicker(500, TimeProvider.System);
-        // Two beats (at 500 and 1,000 ms) pass while nobody waits, and the wait below starts well before the third.
-        // They leave one wake-up behind, not a burst of them.
-        await Task.Delay(1_200);
+        // The ticker reads its clock once per beat, before it wakes the loop; this clock holds the third beat there,
+        // so when that read starts, exactly two beats have passed while nobody waited.
+        var clock = new BeatHoldingClock(holdBeat: 3);
+        using var ticker = new PublishTicker(1, clock);
+        Assert.True(clock.Held.Wait(Patience));
         Assert.True(ticker.WaitForNextTickAsync(CancellationToken.None).IsCompletedSuccessfully);
         var next = ticker.WaitForNextTickAsync(CancellationToken.None);
         Assert.False(next.IsCompleted);
+        clock.Go.Set();
         Assert.True(await next.AsTask().WaitAsync(Patience));
     }
 
@@ -65,4 +67,24 @@ public class PublishTickerTests
     [Fact]
     public void AnIntervalBelowOneMillisecondIsRefused()
         => Assert.Throws<ArgumentOutOfRangeException>(() => new PublishTicker(0, TimeProvider.System));
+
+    /// <summary>The system clock, except that its <c>holdBeat</c>-th read waits until <see cref="Go"/> is set.</summary>
+    private sealed class BeatHoldingClock(int holdBeat) : TimeProvider
+    {
+        private int _reads;
+
+        public ManualResetEventSlim Held { get; } = new();
+
+        public ManualResetEventSlim Go { get; } = new();
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            if (Interlocked.Increment(ref _reads) == holdBeat)
+            {
+                Held.Set();
+                Go.Wait();
+            }
+            return System.GetUtcNow();
+        }
+    }
 }
