@@ -1,56 +1,62 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace StockStream.LoadTests.Agents;
 
 /// <summary>
 /// The <c>agent</c> command: a load agent on plain HTTP. <c>GET /healthz</c> answers 200 while it is up; <c>POST /run</c> with an
-/// <see cref="AgentJob"/> runs that job and answers its <see cref="AgentReport"/> (one job at a time; 409 while busy).
+/// <see cref="AgentJob"/> runs that job and answers its <see cref="AgentReport"/> (one job at a time; 409 while busy). It is served
+/// by Kestrel: the managed <c>HttpListener</c> of Linux throws out of <c>Start</c> when a connection arrives while it starts
+/// (dotnet/corefx#35191), which the coordinator's readiness probes did.
 /// </summary>
 public sealed class AgentServer(string listen, IReadOnlyList<IPAddress> sourceAddresses, Action<string> say)
 {
+    /// <summary>How long a stopping agent lets a running job finish its answer.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
+
     private int _busy;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://{listen}/");
+        // The empty builder reads no configuration files or environment and logs nothing: the agent's output is its own.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().UseUrls($"http://{listen}");
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopGrace);
+        await using var app = builder.Build();
+        app.Run(context => AnswerAsync(context, cancellationToken));
         try
         {
-            listener.Start();
+            await app.StartAsync(cancellationToken);
         }
-        catch (HttpListenerException e)
+        catch (IOException e)
         {
             say($"Could not listen on {listen}: {e.Message}");
             return 2;
         }
         say($"Load agent listening on http://{listen}/ (at most {AgentRunner.MaxClients} clients)");
-        await using var stopping = cancellationToken.Register(listener.Stop);
-        var requests = new List<Task>();
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-            requests.Add(AnswerAsync(context, cancellationToken));
-            requests.RemoveAll(t => t.IsCompleted);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
         }
-        await Task.WhenAll(requests).WaitAsync(TimeSpan.FromSeconds(15), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+        catch (OperationCanceledException)
+        {
+            // asked to stop
+        }
+        await app.StopAsync(CancellationToken.None);
         return 0;
     }
 
-    private async Task AnswerAsync(HttpListenerContext context, CancellationToken cancellationToken)
+    private async Task AnswerAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var (request, response) = (context.Request, context.Response);
         try
         {
-            switch (request.HttpMethod, request.Url?.AbsolutePath)
+            switch (request.Method, request.Path.Value)
             {
                 case ("GET", "/healthz"):
                     await WriteAsync(response, 200, "ready");
@@ -66,18 +72,18 @@ public sealed class AgentServer(string listen, IReadOnlyList<IPAddress> sourceAd
                     break;
             }
         }
-        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or OperationCanceledException && context.RequestAborted.IsCancellationRequested)
         {
             // the coordinator went away
         }
     }
 
-    private async Task RunJobAsync(HttpListenerRequest request, HttpListenerResponse response, CancellationToken cancellationToken)
+    private async Task RunJobAsync(HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
     {
         AgentJob? job;
         try
         {
-            job = await JsonSerializer.DeserializeAsync<AgentJob>(request.InputStream, AgentJson.Options, cancellationToken);
+            job = await JsonSerializer.DeserializeAsync<AgentJob>(request.Body, AgentJson.Options, cancellationToken);
         }
         catch (JsonException e)
         {
@@ -105,8 +111,7 @@ public sealed class AgentServer(string listen, IReadOnlyList<IPAddress> sourceAd
             var report = await AgentRunner.RunAsync(job, sourceAddresses, cancellationToken);
             response.StatusCode = 200;
             response.ContentType = "application/json";
-            await JsonSerializer.SerializeAsync(response.OutputStream, report, AgentJson.Options, cancellationToken);
-            response.Close();
+            await JsonSerializer.SerializeAsync(response.Body, report, AgentJson.Options, cancellationToken);
             say($"  {job.Name}: {report.Counters.Ticks} ticks, {report.Counters.Errors.Values.Sum()} errors, {report.Counters.Reconnects} reconnects");
         }
         finally
@@ -115,12 +120,10 @@ public sealed class AgentServer(string listen, IReadOnlyList<IPAddress> sourceAd
         }
     }
 
-    private static async Task WriteAsync(HttpListenerResponse response, int status, string text)
+    private static Task WriteAsync(HttpResponse response, int status, string text)
     {
         response.StatusCode = status;
-        response.ContentType = "text/plain";
-        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
-        await response.OutputStream.WriteAsync(bytes);
-        response.Close();
+        response.ContentType = "text/plain; charset=utf-8";
+        return response.WriteAsync(text);
     }
 }
