@@ -39,15 +39,8 @@ public sealed class AgentServer(string listen, IReadOnlyList<IPAddress> sourceAd
             return 2;
         }
         say($"Load agent listening on http://{listen}/ (at most {AgentRunner.MaxClients} clients)");
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // asked to stop
-        }
-        await app.StopAsync(CancellationToken.None);
+        // Until asked to stop; the stop then gives a running job StopGrace to finish its answer.
+        await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
 
